@@ -1,0 +1,1 @@
+"""Settings: `base` holds everything; `dev` and `test` override a few values."""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SanctionsConfig(AppConfig):
+    """The legal layer: resolutions, clauses, actors, claims and citations."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "sanctions"

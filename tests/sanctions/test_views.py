@@ -1,0 +1,270 @@
+"""Reader pages: full pages, htmx fragments, permalinks, 404s, query counts."""
+
+import json
+
+import pytest
+
+from sanctions.models import ActorRole
+from speeches.models import SentenceAlias
+from tests.factories import (
+    make_actor,
+    make_citation,
+    make_claim,
+    make_clause,
+    make_resolution,
+    make_speech,
+)
+
+pytestmark = pytest.mark.django_db
+
+FRAGMENT = {"HX-Request": "true"}
+
+
+def htmx(target: str, **extra) -> dict:
+    return {"HX-Request": "true", "HX-Target": target, **extra}
+
+
+@pytest.fixture
+def cited():
+    """A speech whose second sentence cites 1718 para 8 (a), with a claim."""
+    speech = make_speech(sentences=5)
+    sentence = speech.sentences.get(position=2)
+    clause = make_clause(make_resolution(1718), "para_8__subpara_a", summary="No arms may go to the DPRK.")
+    make_citation(sentence, clause, note="It names the arms embargo.")
+    claim = make_claim(
+        slug="arms-to-russia",
+        title="Arms to Russia",
+        sentences=[sentence],
+        clauses=[clause],
+        actors=[(make_actor("dprk"), ActorRole.SUPPLIER), (make_actor("russia"), ActorRole.RECIPIENT)],
+    )
+    return {"speech": speech, "sentence": sentence, "clause": clause, "claim": claim}
+
+
+# -- the dual-use views: full page, fragment, full page on history restore ----
+
+DUAL_USE = [
+    ("reader", "sentence-panel"),
+    ("sentence", "sentence-panel"),
+    ("clause", "cited-by"),
+    ("claims", "claim-results"),
+    ("search", "search-results"),
+]
+
+
+def url_for(kind: str, cited: dict) -> str:
+    return {
+        "reader": cited["speech"].get_absolute_url(),
+        "sentence": cited["sentence"].get_absolute_url(),
+        "clause": cited["clause"].get_absolute_url(),
+        "claims": "/claims/?actor=dprk",
+        "search": "/search/?q=sentence",
+    }[kind]
+
+
+@pytest.mark.parametrize(("kind", "target"), DUAL_USE)
+def test_direct_get_gives_the_full_page(client, cited, kind, target):
+    response = client.get(url_for(kind, cited))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" in html and f'id="{target}"' in html
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize(("kind", "target"), DUAL_USE)
+def test_htmx_request_for_the_target_gives_only_the_fragment(client, cited, kind, target):
+    response = client.get(url_for(kind, cited), headers=htmx(target))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html
+    assert html.lstrip().startswith(("<aside", "<section")) and f'id="{target}"' in html
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize(("kind", "target"), DUAL_USE)
+def test_history_restore_gets_the_full_page_again(client, cited, kind, target):
+    headers = htmx(target, **{"HX-History-Restore-Request": "true"})
+    response = client.get(url_for(kind, cited), headers=headers)
+    assert "<html" in response.content.decode()
+
+
+@pytest.mark.parametrize(("kind", "target"), DUAL_USE)
+def test_htmx_request_for_another_target_gets_the_full_page(client, cited, kind, target):
+    response = client.get(url_for(kind, cited), headers=htmx("main"))
+    assert "<html" in response.content.decode()
+
+
+# -- the reader and sentence permalinks ---------------------------------------
+
+
+def test_sentence_permalink_opens_the_panel_on_that_sentence(client, cited):
+    response = client.get(cited["sentence"].get_absolute_url())
+    html = response.content.decode()
+    assert 'aria-current="true"' in html
+    assert "No arms may go to the DPRK." in html
+    assert "It names the arms embargo." in html
+    assert 'href="/resolutions/1718/para_8__subpara_a/"' in html
+    assert "Arms to Russia" in html
+
+
+def test_panel_says_plainly_when_a_sentence_cites_nothing(client, cited):
+    quiet = cited["speech"].sentences.get(position=1)
+    html = client.get(quiet.get_absolute_url(), headers=htmx("sentence-panel")).content.decode()
+    assert "cites no resolution clause" in html
+    assert "not been reviewed" in html
+
+
+def test_old_anchor_redirects_to_current(client, cited):
+    sentence = cited["sentence"]
+    SentenceAlias.objects.create(speech=sentence.speech, anchor="before-the-edit-0000", sentence=sentence)
+    response = client.get(f"/speeches/{sentence.speech.slug}/s/before-the-edit-0000/")
+    assert response.status_code == 301
+    assert response["Location"] == sentence.get_absolute_url()
+
+
+def test_unknown_anchor_gets_a_helpful_404(client, cited):
+    response = client.get(f"/speeches/{cited['speech'].slug}/s/no-such-sentence/")
+    assert response.status_code == 404
+    assert "no sentence with the permalink" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/speeches/nope/", "/speeches/nope/s/x/", "/resolutions/9999/", "/resolutions/1718/para_99/", "/claims/nope/", "/speeches/nope.json"],
+)
+def test_unknown_objects_are_404_not_500(client, cited, path):
+    assert client.get(path).status_code == 404
+
+
+def test_speech_and_curator_text_is_escaped(client):
+    speech = make_speech(text="We fear <script>alert(1)</script> in speeches.\n")
+    html = client.get(speech.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_anonymous_reader_pages_set_no_cookies(client, cited):
+    for url in ["/", cited["speech"].get_absolute_url(), cited["sentence"].get_absolute_url(), "/claims/", "/search/?q=x"]:
+        response = client.get(url)
+        assert not response.cookies, url
+
+
+def test_reader_marks_citing_sentences(client, cited):
+    html = client.get(cited["speech"].get_absolute_url()).content.decode()
+    assert html.count("sentence kind-sentence cites") == 1
+
+
+# -- clause, resolution, claims, search, home ---------------------------------
+
+
+def test_clause_page_lists_citing_sentences_and_claims_with_json_ld(client, cited):
+    html = client.get(cited["clause"].get_absolute_url()).content.decode()
+    assert cited["sentence"].text in html
+    assert 'href="/claims/arms-to-russia/"' in html
+    start = html.index('<script type="application/ld+json"')
+    data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    assert data["@type"] == "Legislation"
+    assert data["abstract"] == "No arms may go to the DPRK."
+
+
+def test_resolution_page_shows_the_clause_tree_with_counts(client, cited):
+    html = client.get("/resolutions/1718/").content.decode()
+    assert "No arms may go to the DPRK." in html
+    assert "cited by 1" in html
+
+
+def test_claim_page_has_preview_meta_and_claim_json_ld(client, cited):
+    html = client.get("/claims/arms-to-russia/").content.decode()
+    assert '<meta property="og:title" content="Arms to Russia">' in html
+    assert 'name="twitter:card"' in html
+    start = html.index('<script type="application/ld+json"')
+    data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    assert data["@type"] == "Claim"
+    assert data["appearance"][0]["url"].endswith(cited["sentence"].get_absolute_url())
+
+
+def test_claim_filters_narrow_the_list(client, cited):
+    make_claim(slug="other", title="Unrelated claim", topic="nuclear", sentences=[cited["sentence"]])
+    html = client.get("/claims/?actor=dprk").content.decode()
+    assert "Arms to Russia" in html and "Unrelated claim" not in html
+    html = client.get("/claims/?topic=nuclear").content.decode()
+    assert "Unrelated claim" in html and "Arms to Russia" not in html
+    html = client.get("/claims/?resolution=1718").content.decode()
+    assert "Arms to Russia" in html and "Unrelated claim" not in html
+
+
+def test_bad_claim_filter_is_a_form_error_not_a_500(client, cited):
+    response = client.get("/claims/?actor=atlantis&topic=gossip")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Select a valid choice" in html
+    assert "0 claims" in html
+
+
+def test_search_finds_sentences_clauses_and_claims_and_highlights(client, cited):
+    html = client.get("/search/?q=arms").content.decode()
+    assert "<mark>arms</mark>" in html or "<mark>Arms</mark>" in html
+    assert "/claims/arms-to-russia/" in html
+    assert "/resolutions/1718/para_8__subpara_a/" in html
+
+
+def test_search_states_when_nothing_matches(client, cited):
+    html = client.get("/search/?q=zebra").content.decode()
+    assert "No results for" in html
+
+
+def test_home_draws_who_gives_what_to_whom(client, cited):
+    html = client.get("/").content.decode()
+    assert "<svg" in html
+    assert 'href="/claims/arms-to-russia/"' in html
+    assert "?actor=dprk" in html and "?actor=russia" in html
+
+
+def test_speech_json_carries_sentences_citations_and_claims(client, cited):
+    response = client.get(f"/speeches/{cited['speech'].slug}.json")
+    data = response.json()
+    second = data["sentences"][1]
+    assert second["anchor"] == cited["sentence"].anchor
+    assert second["citations"] == [
+        {"resolution": 1718, "eid": "para_8__subpara_a", "origin": "curated", "note": "It names the arms embargo."}
+    ]
+    assert second["claims"] == ["arms-to-russia"]
+    assert [s["position"] for s in data["sentences"]] == [1, 2, 3, 4, 5]
+
+
+def test_post_is_refused_on_reader_pages(client, cited):
+    assert client.post(cited["speech"].get_absolute_url()).status_code in {403, 405}
+
+
+# -- queries do not grow with size ------------------------------------------
+
+
+def corpus(n: int) -> dict:
+    speech = make_speech(sentences=n)
+    clause = make_clause(make_resolution(1718), "para_8")
+    other = make_clause(clause.resolution, "para_9")
+    sentences = list(speech.sentences.all())
+    for sentence in sentences:
+        make_citation(sentence, clause)
+        make_citation(sentence, other)
+    claim = make_claim(sentences=sentences[:n], clauses=[clause])
+    return {"speech": speech, "sentence": sentences[-1], "clause": clause, "claim": claim}
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_query_counts_do_not_grow(client, django_assert_max_num_queries, n):
+    data = corpus(n)
+    pages = {
+        data["speech"].get_absolute_url(): 7,
+        data["sentence"].get_absolute_url(): 12,
+        data["clause"].get_absolute_url(): 8,
+        "/claims/": 6,
+        "/search/?q=sentence": 5,
+        data["claim"].get_absolute_url(): 8,
+    }
+    for url, limit in pages.items():
+        with django_assert_max_num_queries(limit):
+            assert client.get(url).status_code == 200, url
+    with django_assert_max_num_queries(8):
+        response = client.get(data["sentence"].get_absolute_url(), headers=htmx("sentence-panel"))
+        assert response.status_code == 200
