@@ -65,9 +65,15 @@ def make_resolution(number: int = 1718, **overrides) -> Resolution:
     return Resolution.objects.create(**(values | overrides))
 
 
+def label_for(eid: str) -> str:
+    """para_8__subpara_a__point_ii -> 8 (a) (ii)."""
+    number, *rest = (part.split("_", 1)[-1] for part in eid.split("__"))
+    return " ".join([number, *(f"({part})" for part in rest)])
+
+
 def make_clause(resolution: Resolution | None = None, eid: str = "para_8__subpara_a", **overrides) -> Clause:
     resolution = resolution or make_resolution()
-    label = overrides.pop("label", eid.replace("para_", "").replace("__subpara_", " (") + (")" if "subpara" in eid else ""))
+    label = overrides.pop("label", label_for(eid))
     values = {"label": label, "summary": f"What {eid} requires.", "position": Clause.objects.filter(resolution=resolution).count() + 1}
     return Clause.objects.create(resolution=resolution, eid=eid, **(values | overrides))
 
