@@ -13,19 +13,18 @@ from speeches.ingest import IngestReport
 from speeches.models import Sentence, Speech
 
 from .annotation import record_found_citations, record_suggestions
-
 from .models import (
     Actor,
     ActorAlias,
     Citation,
     Claim,
     ClaimActor,
-    ReviewStatus,
     ClaimClause,
     ClaimQuantity,
     ClaimSentence,
     Clause,
     Resolution,
+    ReviewStatus,
     SeedRecord,
     SentenceReview,
     Source,
@@ -132,7 +131,9 @@ class CitationAdmin(SimpleHistoryAdmin):
     def accept(self, request, queryset) -> None:
         self._review(request, queryset, ReviewStatus.ACCEPTED)
 
-    @admin.action(description="Reject the selected citations (they will not be suggested again)", permissions=["change"])
+    @admin.action(
+        description="Reject the selected citations (they will not be suggested again)", permissions=["change"]
+    )
     def reject(self, request, queryset) -> None:
         self._review(request, queryset, ReviewStatus.REJECTED)
 
@@ -169,14 +170,17 @@ class CitedSentenceInline(SentenceInline):
 
     @admin.display(description="citations")
     def citations_summary(self, sentence: Sentence) -> str:
-        return format_html_join(
-            ", ",
-            '<a href="{}">{}</a> ({})',
-            (
-                (reverse("admin:sanctions_citation_change", args=[c.pk]), c.clause or c.resolution, c.status)
-                for c in sentence.citations.all()
-            ),
-        ) or "—"
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({})',
+                (
+                    (reverse("admin:sanctions_citation_change", args=[c.pk]), c.clause or c.resolution, c.status)
+                    for c in sentence.citations.all()
+                ),
+            )
+            or "—"
+        )
 
 
 class CuratedSpeechAdmin(SpeechAdmin):
@@ -198,7 +202,8 @@ class CuratedSpeechAdmin(SpeechAdmin):
         if report.retired:
             self.message_user(
                 request,
-                "Some sentences were removed by this edit; their citations and claims are kept and listed under 'Needs review'.",
+                "Some sentences were removed by this edit; their citations and claims are kept "
+                "and listed under 'Needs review'.",
                 messages.WARNING,
             )
 
@@ -209,9 +214,14 @@ class CuratedSpeechAdmin(SpeechAdmin):
         citations = Citation.objects.filter(sentence__speech=speech, sentence__retired=True).select_related(
             "sentence", "clause", "resolution"
         )
-        claims = Claim.objects.filter(claim_sentences__sentence__speech=speech, claim_sentences__sentence__retired=True).distinct()
+        claims = Claim.objects.filter(
+            claim_sentences__sentence__speech=speech, claim_sentences__sentence__retired=True
+        ).distinct()
         rows = [
-            (reverse("admin:sanctions_citation_change", args=[c.pk]), f"Citation of {c.clause or c.resolution} on “{c.sentence}”")
+            (
+                reverse("admin:sanctions_citation_change", args=[c.pk]),
+                f"Citation of {c.clause or c.resolution} on “{c.sentence}”",
+            )
             for c in citations
         ] + [(reverse("admin:sanctions_claim_change", args=[claim.pk]), f"Claim: {claim.title}") for claim in claims]
         if not rows:

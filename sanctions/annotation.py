@@ -38,10 +38,7 @@ def record_found_citations(speech: Speech) -> AnnotationReport:
     """Record every explicit citation in the speech's current sentences."""
     report = AnnotationReport()
     resolutions = {resolution.number: resolution for resolution in Resolution.objects.all()}
-    clauses = {
-        (clause.resolution.number, clause.eid): clause
-        for clause in Clause.objects.select_related("resolution")
-    }
+    clauses = {(clause.resolution.number, clause.eid): clause for clause in Clause.objects.select_related("resolution")}
     for sentence in speech.sentences.current():
         for found in find_citations(sentence.text):
             resolution = resolutions.get(found.resolution)

@@ -41,9 +41,7 @@ _SYMBOL = re.compile(rf"\bS/RES/(?P<number>{_NUMBER}){_YEAR}")
 _FIRST_NUMBER = re.compile(rf"\s+(?P<number>{_NUMBER}){_YEAR}")
 _NEXT_NUMBER = re.compile(rf"{_SEPARATOR}(?P<number>{_LATER_NUMBER}){_YEAR}")
 
-_PARAGRAPH_WORD = re.compile(
-    r"\b(?:(?i:operative\s+)?(?i:(?:sub)?paragraphs?)|(?i:paras?)\.|OP\s?(?=\d))"
-)
+_PARAGRAPH_WORD = re.compile(r"\b(?:(?i:operative\s+)?(?i:(?:sub)?paragraphs?)|(?i:paras?)\.|OP\s?(?=\d))")
 _PREAMBULAR = re.compile(r"(?i:preambular|preamble)\s+$")
 _SUBDIVISION = r"\(\s*[A-Za-z]{1,4}\s*\)"
 _PARAGRAPH_ITEMS = re.compile(
@@ -51,7 +49,9 @@ _PARAGRAPH_ITEMS = re.compile(
     rf"(?:{_SEPARATOR}(?:\d{{1,3}}(?!\d)(?:\s*{_SUBDIVISION}){{0,2}}|{_SUBDIVISION}(?:\s*{_SUBDIVISION})?))*"
 )
 _ITEM_TOKEN = re.compile(r"\d{1,3}|\(\s*([A-Za-z]{1,4})\s*\)|(?P<separator>,|\band\b|\bor\b|&)")
-_OF_RESOLUTION = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:UN\s+|United\s+Nations\s+)?Security\s+Council\s+)?", re.IGNORECASE)
+_OF_RESOLUTION = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:UN\s+|United\s+Nations\s+)?Security\s+Council\s+)?", re.IGNORECASE
+)
 _BEFORE_PARAGRAPH = re.compile(r"\s*,?\s*")
 
 _COMMITTEE = re.compile(rf"(?<![\w/.,])(?P<number>{_LATER_NUMBER})\s+(?:(?i:sanctions)\s+)?(?i:committee)\b")
@@ -118,7 +118,7 @@ class _Finder:
         return any(start < claimed_end and claimed_start < end for claimed_start, claimed_end in self.claimed)
 
     def paragraphs_of_resolutions(self) -> None:
-        """"paragraph 8 (a) of resolution 1718 (2006)" and its lists."""
+        """ "paragraph 8 (a) of resolution 1718 (2006)" and its lists."""
         for word in _PARAGRAPH_WORD.finditer(self.text):
             if _PREAMBULAR.search(self.text, max(0, word.start() - 20), word.start()):
                 continue  # preambular paragraphs are not numbered clauses
@@ -134,7 +134,7 @@ class _Finder:
             self._add_clauses(items.group(), references, start=word.start(), end=references[-1].end)
 
     def resolutions_then_paragraphs(self) -> None:
-        """"resolution 1718 (2006), paragraph 8 (c)"."""
+        """ "resolution 1718 (2006), paragraph 8 (c)"."""
         for word in _RESOLUTION_WORD.finditer(self.text):
             if word["plural"] or word["plural_acronym"]:
                 continue  # "resolutions 1718 and 1874, paragraph 8" is ambiguous
@@ -146,7 +146,7 @@ class _Finder:
             self._paragraph_after(_Reference(int(symbol["number"]), symbol.start(), symbol.end()))
 
     def committees(self) -> None:
-        """"the 1718 Committee"."""
+        """ "the 1718 Committee"."""
         for match in _COMMITTEE.finditer(self.text):
             if self.is_claimed(match.start(), match.end()):
                 continue
@@ -169,7 +169,7 @@ class _Finder:
             self._add_resolution(_Reference(int(symbol["number"]), symbol.start(), symbol.end()))
 
     def panels(self) -> None:
-        """"the Panel of Experts" and, after it, "the Panel"."""
+        """ "the Panel of Experts" and, after it, "the Panel"."""
         spans = [match.span() for match in _PANEL.finditer(self.text)]
         spans += [match.span("panel") for match in _THE_PANEL.finditer(self.text)]
         for start, end in spans:

@@ -80,9 +80,7 @@ class Clause(models.Model):
         help_text="Akoma Ntoso / AKN4UN identifier, e.g. para_8__subpara_a or preamble__para_2.",
     )
     label = models.CharField(max_length=40, help_text="As people cite it, e.g. 8 (a).")
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
-    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
     kind = models.CharField(max_length=12, choices=ClauseKind.choices, default=ClauseKind.OPERATIVE)
     position = models.PositiveIntegerField(default=0, help_text="Document order within the resolution.")
     verb = models.CharField(max_length=40, blank=True, help_text="The operative verb, e.g. Decides.")
@@ -92,9 +90,7 @@ class Clause(models.Model):
     )
     key_terms = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
-    official_text = models.TextField(
-        blank=True, help_text="Optional: the official wording, pasted in by a curator."
-    )
+    official_text = models.TextField(blank=True, help_text="Optional: the official wording, pasted in by a curator.")
     confidence = models.CharField(max_length=10, choices=Confidence.choices, default=Confidence.HIGH)
     verification = models.TextField(blank=True, help_text="What the summary was checked against.")
     curator_note = models.TextField(blank=True)
@@ -107,9 +103,7 @@ class Clause(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["resolution", "eid"], name="clause_eid_unique"),
             models.CheckConstraint(condition=Q(kind__in=ClauseKind.values), name="clause_kind_valid"),
-            models.CheckConstraint(
-                condition=Q(confidence__in=Confidence.values), name="clause_confidence_valid"
-            ),
+            models.CheckConstraint(condition=Q(confidence__in=Confidence.values), name="clause_confidence_valid"),
             models.CheckConstraint(
                 condition=Q(eid__regex=r"^[a-z]+(_[0-9a-z]+)?(__[a-z]+_[0-9a-z]+)*$"),
                 name="clause_eid_format",
@@ -218,9 +212,7 @@ class TimelineEvent(models.Model):
     happened_on = models.DateField()
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    resolution = models.ForeignKey(
-        Resolution, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
-    )
+    resolution = models.ForeignKey(Resolution, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
     confidence = models.CharField(max_length=10, choices=Confidence.choices, default=Confidence.HIGH)
     source_url = models.URLField(blank=True)
 
@@ -266,13 +258,9 @@ class Citation(models.Model):
 
     sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="citations")
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="citations")
-    clause = models.ForeignKey(
-        Clause, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
-    )
+    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, null=True, blank=True, related_name="citations")
     origin = models.CharField(max_length=10, choices=CitationOrigin.choices)
-    status = models.CharField(
-        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
-    )
+    status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED)
     score = models.FloatField(null=True, blank=True, help_text="The suggester's confidence, 0 to 1.")
     span_start = models.PositiveIntegerField(
         null=True, blank=True, help_text="Offset of the cited words within the sentence."
@@ -300,15 +288,10 @@ class Citation(models.Model):
                 condition=Q(clause__isnull=True),
                 name="citation_one_per_sentence_resolution",
             ),
+            models.CheckConstraint(condition=Q(origin__in=CitationOrigin.values), name="citation_origin_valid"),
+            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="citation_status_valid"),
             models.CheckConstraint(
-                condition=Q(origin__in=CitationOrigin.values), name="citation_origin_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=ReviewStatus.values), name="citation_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(span_start__isnull=True, span_end__isnull=True)
-                | Q(span_end__gt=models.F("span_start")),
+                condition=Q(span_start__isnull=True, span_end__isnull=True) | Q(span_end__gt=models.F("span_start")),
                 name="citation_span_valid",
             ),
             models.CheckConstraint(
@@ -396,9 +379,7 @@ class Claim(models.Model):
     status = models.CharField(max_length=14, choices=ClaimStatus.choices, default=ClaimStatus.ALLEGED)
     actors = models.ManyToManyField(Actor, through="ClaimActor", related_name="claims")
     sentences = models.ManyToManyField(Sentence, through="ClaimSentence", related_name="claims")
-    clauses = models.ManyToManyField(
-        Clause, through="ClaimClause", related_name="claims", blank=True
-    )
+    clauses = models.ManyToManyField(Clause, through="ClaimClause", related_name="claims", blank=True)
     sources = models.ManyToManyField(Source, related_name="claims", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -554,4 +535,3 @@ class SeedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}:{self.key}"
-

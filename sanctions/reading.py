@@ -4,12 +4,22 @@ number of queries whatever the size of the speech or corpus."""
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from speeches.models import Sentence, Speech
 
-from .models import Citation, Claim, ClaimSentence, Clause, ReviewStatus, SentenceReview
+from .models import (
+    Citation,
+    Claim,
+    ClaimSentence,
+    Clause,
+    Resolution,
+    ReviewStatus,
+    SentenceReview,
+    TimelineEvent,
+)
 
 
 @dataclass
@@ -46,9 +56,7 @@ def layout(speech: Speech, sentences: Iterable[Sentence]) -> list[Part]:
     labels = {part.number: part.label for part in speech.parts.all()}
     parts: dict[int, Part] = {}
     for sentence in sentences:
-        part = parts.setdefault(
-            sentence.part, Part(sentence.part, labels.get(sentence.part, f"Part {sentence.part}"))
-        )
+        part = parts.setdefault(sentence.part, Part(sentence.part, labels.get(sentence.part, f"Part {sentence.part}")))
         if not part.paragraphs or part.paragraphs[-1].number != sentence.paragraph:
             part.paragraphs.append(Paragraph(sentence.paragraph))
         part.paragraphs[-1].sentences.append(sentence)
@@ -144,3 +152,29 @@ def resolution_clauses(resolution_id: int) -> list[Clause]:
         )
         .order_by("position", "id")
     )
+
+
+@dataclass
+class TimelineItem:
+    date: date
+    kind: str  # resolution, event or claims
+    label: str
+    url: str = ""
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def narrative_timeline() -> list[TimelineItem]:
+    """Resolutions adopted, dated events and the periods claims cover, in date
+    order; claims dated the same day are grouped in one item."""
+    items = [
+        TimelineItem(r.adopted_on, "resolution", f"{r.symbol} adopted", r.get_absolute_url())
+        for r in Resolution.objects.all()
+    ]
+    items += [TimelineItem(e.happened_on, "event", e.title) for e in TimelineEvent.objects.all()]
+    claims_by_date: dict[date, list[Claim]] = {}
+    for claim in Claim.objects.exclude(period_start__isnull=True, period_end__isnull=True).order_by("title"):
+        claims_by_date.setdefault(claim.period_start or claim.period_end, []).append(claim)
+    for day, claims in claims_by_date.items():
+        label = "Claim:" if len(claims) == 1 else f"{len(claims)} claims, as of this date:"
+        items.append(TimelineItem(day, "claims", label, links=[(c.title, c.get_absolute_url()) for c in claims]))
+    return sorted(items, key=lambda item: (item.date, item.kind))

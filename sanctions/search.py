@@ -87,9 +87,7 @@ def search(query: str) -> SearchResults:
         .select_related("resolution")
         .order_by("resolution__adopted_on", "position")[:RESULTS_PER_KIND]
     )
-    claims = Claim.objects.filter(all_words(["title", "statement"], words)).order_by("title")[
-        :RESULTS_PER_KIND
-    ]
+    claims = Claim.objects.filter(all_words(["title", "statement"], words)).order_by("title")[:RESULTS_PER_KIND]
     results.sentences = [Hit(s, highlight(s.text, words)) for s in sentences]
     results.clauses = [Hit(c, highlight(c.summary, words)) for c in clauses]
     results.claims = [Hit(c, highlight(c.statement, words)) for c in claims]

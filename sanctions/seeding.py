@@ -547,8 +547,7 @@ class SeedLoader:
         }
         Claim(slug=slug, **scalars).full_clean(validate_unique=False)
         actors = [
-            (self.actor(record, item.get("actor")), item.get("role", ""))
-            for item in self.objects(record, "actors")
+            (self.actor(record, item.get("actor")), item.get("role", "")) for item in self.objects(record, "actors")
         ]
         quantities = [self.quantity(record, item) for item in self.objects(record, "quantities")]
         sentences = [

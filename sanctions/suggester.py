@@ -91,10 +91,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "export": ("export", "supply"),
 }
 
+
 def _stemmed_concepts() -> dict[str, tuple[str, ...]]:
     return {
-        stem(word): tuple(dict.fromkeys(stem(concept) for concept in concepts))
-        for word, concepts in CONCEPTS.items()
+        stem(word): tuple(dict.fromkeys(stem(concept) for concept in concepts)) for word, concepts in CONCEPTS.items()
     }
 
 
@@ -174,13 +174,9 @@ class Suggester:
                     terms[word] += 2  # key terms and topics say what the clause is about
             self.documents.append(terms)
             document_frequency.update(terms.keys())
-            self.phrases.append(
-                [(term, tuple(words(term))) for term in clause.key_terms if len(words(term)) >= 1]
-            )
+            self.phrases.append([(term, tuple(words(term))) for term in clause.key_terms if len(words(term)) >= 1])
         count = max(len(self.clauses), 1)
-        self.idf = {
-            term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in document_frequency.items()
-        }
+        self.idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in document_frequency.items()}
         lengths = [sum(doc.values()) for doc in self.documents] or [1]
         self.average_length = sum(lengths) / len(lengths)
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -192,9 +188,7 @@ class Suggester:
         doc = self.documents[index]
         frequency = doc[term]
         length = sum(doc.values())
-        norm = frequency * (BM25_K1 + 1) / (
-            frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / self.average_length)
-        )
+        norm = frequency * (BM25_K1 + 1) / (frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / self.average_length))
         return self.idf.get(term, 0.0) * norm
 
     def suggest(self, sentence: str, *, context: str = "", limit: int = 3, minimum: float = 0.0) -> list[Suggestion]:

@@ -26,7 +26,6 @@ from .models import (
     ClaimSentence,
     Clause,
     Resolution,
-    TimelineEvent,
 )
 from .search import search as run_search
 
@@ -41,17 +40,7 @@ def fragment_or_page(request: HttpRequest, template: str, target: str) -> str:
 def home(request: HttpRequest) -> HttpResponse:
     """The narrative at a glance: who is alleged to give what to whom, and when."""
     flows = alleged_flows()
-    timeline = sorted(
-        [
-            *({"date": r.adopted_on, "label": f"{r.symbol} adopted", "url": r.get_absolute_url(), "kind": "resolution"} for r in Resolution.objects.all()),
-            *({"date": e.happened_on, "label": e.title, "url": "", "kind": "event"} for e in TimelineEvent.objects.all()),
-            *(
-                {"date": c.period_start, "label": c.title, "url": c.get_absolute_url(), "kind": "claim"}
-                for c in Claim.objects.filter(period_start__isnull=False)
-            ),
-        ],
-        key=lambda item: item["date"],
-    )
+    timeline = reading.narrative_timeline()
     context = {
         "diagram": lay_out(flows),
         "timeline": timeline,

@@ -47,7 +47,17 @@ class SentenceInline(admin.TabularInline):
 class SpeechForm(forms.ModelForm):
     class Meta:
         model = Speech
-        fields = "__all__"
+        fields = [
+            "slug",
+            "title",
+            "speaker",
+            "meeting",
+            "delivered_on",
+            "source_url",
+            "source_file",
+            "summary",
+            "raw_text",
+        ]
 
     def clean_raw_text(self) -> str:
         text = self.cleaned_data["raw_text"]

@@ -153,9 +153,7 @@ def _match_exact(old_norm: Sequence[str], new_norm: Sequence[str]) -> dict[int, 
     return pairs
 
 
-def _match_edits(
-    old_norm: Sequence[str], new_norm: Sequence[str], exact: dict[int, int]
-) -> dict[int, int]:
+def _match_edits(old_norm: Sequence[str], new_norm: Sequence[str], exact: dict[int, int]) -> dict[int, int]:
     """new index -> old index for edited sentences, among those left unmatched."""
     matcher = _EditMatcher(old_norm, new_norm)
     matcher.free_old -= set(exact.values())
@@ -171,7 +169,7 @@ def _match_edits(
 def _gaps(exact: dict[int, int], old_count: int, new_count: int) -> Iterable[tuple[set[int], set[int]]]:
     """The (old, new) index ranges between consecutive in-order matches."""
     fences = [(-1, -1), *_in_order(exact), (old_count, new_count)]
-    for (old_before, new_before), (old_after, new_after) in zip(fences, fences[1:]):
+    for (old_before, new_before), (old_after, new_after) in zip(fences, fences[1:], strict=False):
         yield set(range(old_before + 1, old_after)), set(range(new_before + 1, new_after))
 
 

@@ -86,9 +86,7 @@ def ingest_speech(
         report = resegment_speech(speech, part_labels=part_labels, segments=segments)
         report.created_speech = True
         return report
-    changed = speech.raw_text != text or any(
-        getattr(speech, name) != value for name, value in metadata.items()
-    )
+    changed = speech.raw_text != text or any(getattr(speech, name) != value for name, value in metadata.items())
     if changed:
         for name, value in metadata.items():
             setattr(speech, name, value)
@@ -138,9 +136,7 @@ def _parts_match(speech: Speech, labels: Sequence[str]) -> bool:
 
 def _store_parts(speech: Speech, labels: Sequence[str]) -> None:
     for number, label in enumerate(labels, start=1):
-        SpeechPart.objects.update_or_create(
-            speech=speech, number=number, defaults={"label": label}
-        )
+        SpeechPart.objects.update_or_create(speech=speech, number=number, defaults={"label": label})
     speech.parts.filter(number__gt=len(labels)).delete()
 
 
@@ -182,9 +178,7 @@ def _store_sentences(speech: Speech, segments: Sequence[Segment], report: Ingest
             setattr(sentence, name, value)
         sentence.save()
         if plan.retired_anchor:
-            SentenceAlias.objects.create(
-                speech=speech, anchor=plan.retired_anchor, sentence=sentence
-            )
+            SentenceAlias.objects.create(speech=speech, anchor=plan.retired_anchor, sentence=sentence)
             report.edited.append(sentence)
         else:
             report.kept += 1

@@ -32,9 +32,7 @@ class Meeting(models.Model):
                 condition=~Q(symbol=""),
                 name="meeting_symbol_unique_when_set",
             ),
-            models.UniqueConstraint(
-                fields=["held_on", "title"], name="meeting_date_title_unique"
-            ),
+            models.UniqueConstraint(fields=["held_on", "title"], name="meeting_date_title_unique"),
         ]
 
     def __str__(self) -> str:
@@ -91,9 +89,7 @@ class Speech(models.Model):
         blank=True,
         help_text="The seed file the text came from, relative to seeds/.",
     )
-    raw_text = models.TextField(
-        help_text="The text exactly as received. A line holding only ### starts the next part."
-    )
+    raw_text = models.TextField(help_text="The text exactly as received. A line holding only ### starts the next part.")
     summary = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -121,11 +117,7 @@ class Speech(models.Model):
         sentence = self.sentences.filter(anchor=anchor).first()
         if sentence is not None:
             return sentence
-        alias = (
-            SentenceAlias.objects.select_related("sentence")
-            .filter(speech=self, anchor=anchor)
-            .first()
-        )
+        alias = SentenceAlias.objects.select_related("sentence").filter(speech=self, anchor=anchor).first()
         if alias is None:
             raise Http404(f"No sentence {anchor!r} in {self.title!r}.")
         return alias.sentence
@@ -175,12 +167,8 @@ class Sentence(models.Model):
     speech = models.ForeignKey(Speech, on_delete=models.CASCADE, related_name="sentences")
     part = models.PositiveSmallIntegerField(default=1)
     paragraph = models.PositiveIntegerField()
-    position = models.PositiveIntegerField(
-        help_text="Order within the speech, counted from 1 across all parts."
-    )
-    kind = models.CharField(
-        max_length=10, choices=SentenceKind.choices, default=SentenceKind.SENTENCE
-    )
+    position = models.PositiveIntegerField(help_text="Order within the speech, counted from 1 across all parts.")
+    kind = models.CharField(max_length=10, choices=SentenceKind.choices, default=SentenceKind.SENTENCE)
     text = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset of the first character in the raw text.")
     end = models.PositiveIntegerField(help_text="Offset just past the last character.")
@@ -202,9 +190,7 @@ class Sentence(models.Model):
                 name="sentence_position_unique_when_current",
             ),
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="sentence_span_valid"),
-            models.CheckConstraint(
-                condition=Q(kind__in=SentenceKind.values), name="sentence_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=SentenceKind.values), name="sentence_kind_valid"),
             models.CheckConstraint(condition=Q(part__gte=1), name="sentence_part_positive"),
         ]
         indexes = [models.Index(fields=["speech", "position"], name="sentence_order_idx")]

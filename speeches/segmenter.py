@@ -78,8 +78,7 @@ _TITLES = frozenset(
 )
 # Abbreviations that stand before a number ("No. 5", "para. 8", "Dec. 18").
 _BEFORE_NUMBER = frozenset(
-    "no nos para paras art arts p pp vol fig ch sec op "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "no nos para paras art arts p pp vol fig ch sec op jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # After an ambiguous abbreviation (U.S., an initial) these words almost
 # always begin a new sentence, while names and nouns almost never do.

@@ -74,7 +74,11 @@ def label_for(eid: str) -> str:
 def make_clause(resolution: Resolution | None = None, eid: str = "para_8__subpara_a", **overrides) -> Clause:
     resolution = resolution or make_resolution()
     label = overrides.pop("label", label_for(eid))
-    values = {"label": label, "summary": f"What {eid} requires.", "position": Clause.objects.filter(resolution=resolution).count() + 1}
+    values = {
+        "label": label,
+        "summary": f"What {eid} requires.",
+        "position": Clause.objects.filter(resolution=resolution).count() + 1,
+    }
     return Clause.objects.create(resolution=resolution, eid=eid, **(values | overrides))
 
 

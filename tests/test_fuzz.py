@@ -13,7 +13,8 @@ from speeches.segmenter import SegmentationError, segment_text
 from tests.factories import make_speech
 
 SPEECHY = st.text(
-    alphabet=st.sampled_from(list("abcdefghij ABCDEFG.,;:!?'’\"“”()–—-/0123456789\n#SRES")) | st.characters(codec="utf-8"),
+    alphabet=st.sampled_from(list("abcdefghij ABCDEFG.,;:!?'’\"“”()–—-/0123456789\n#SRES"))
+    | st.characters(codec="utf-8"),
     max_size=400,
 )
 
@@ -67,7 +68,18 @@ def speech(db):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    st.sampled_from(["/speeches/{slug}/s/{x}/", "/speeches/{x}/", "/resolutions/{x}/", "/resolutions/1718/{x}/", "/claims/{x}/", "/claims/?actor={x}&topic={x}", "/search/?q={x}", "/{x}"]),
+    st.sampled_from(
+        [
+            "/speeches/{slug}/s/{x}/",
+            "/speeches/{x}/",
+            "/resolutions/{x}/",
+            "/resolutions/1718/{x}/",
+            "/claims/{x}/",
+            "/claims/?actor={x}&topic={x}",
+            "/search/?q={x}",
+            "/{x}",
+        ]
+    ),
     st.text(max_size=40),
 )
 def test_no_url_answers_500(client, speech, pattern, junk):

@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 SPEECH = "/speeches/thomas-greenfield-2024-12-18/"

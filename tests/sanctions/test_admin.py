@@ -48,8 +48,21 @@ def clauses():
     ):
         make_clause(others, f"para_{number}", summary=summary)
     return {
-        "8a": make_clause(resolution, "para_8__subpara_a", summary="States must not supply arms to the DPRK.", key_terms=["supply, sale or transfer"], topics=["arms embargo"]),
-        "8c": make_clause(resolution, "para_8__subpara_c", summary="States must prevent technical training, advice or assistance related to arms, to or from the DPRK.", key_terms=["technical training"], topics=["training"]),
+        "8a": make_clause(
+            resolution,
+            "para_8__subpara_a",
+            summary="States must not supply arms to the DPRK.",
+            key_terms=["supply, sale or transfer"],
+            topics=["arms embargo"],
+        ),
+        "8c": make_clause(
+            resolution,
+            "para_8__subpara_c",
+            summary="States must prevent technical training, advice or assistance related to arms, "
+            "to or from the DPRK.",
+            key_terms=["technical training"],
+            topics=["training"],
+        ),
     }
 
 
@@ -60,8 +73,10 @@ def speech_form(speaker, **overrides):
         "speaker": speaker.pk,
         "delivered_on": "2024-12-18",
         "raw_text": TEXT,
-        "parts-TOTAL_FORMS": "0", "parts-INITIAL_FORMS": "0",
-        "sentences-TOTAL_FORMS": "0", "sentences-INITIAL_FORMS": "0",
+        "parts-TOTAL_FORMS": "0",
+        "parts-INITIAL_FORMS": "0",
+        "sentences-TOTAL_FORMS": "0",
+        "sentences-INITIAL_FORMS": "0",
     }
     return data | overrides
 
@@ -103,7 +118,9 @@ def test_pasting_a_speech_segments_it_and_finds_and_suggests_citations(curator_c
     assert list(speech.parts.values_list("label", flat=True)) == ["Statement", "Right of reply"]
     explicit = Citation.objects.get(origin=CitationOrigin.EXPLICIT)
     assert explicit.status == ReviewStatus.ACCEPTED and explicit.clause is None
-    suggested = Citation.objects.filter(origin=CitationOrigin.SUGGESTED, sentence__text__startswith="Russia has provided")
+    suggested = Citation.objects.filter(
+        origin=CitationOrigin.SUGGESTED, sentence__text__startswith="Russia has provided"
+    )
     assert clauses["8c"] in {c.clause for c in suggested}
     assert all(c.status == ReviewStatus.PROPOSED for c in suggested)
 
@@ -139,7 +156,9 @@ def test_citations_on_a_removed_sentence_are_kept_and_listed(curator_client, cla
     speech = make_speech(text=TEXT, slug="cut")
     doomed = speech.sentences.get(text__startswith="Russia has provided")
     make_citation(doomed, clauses["8c"])
-    data = speech_form(speech.speaker, slug="cut", raw_text=TEXT.replace("Russia has provided arms training to DPRK troops.\n", ""))
+    data = speech_form(
+        speech.speaker, slug="cut", raw_text=TEXT.replace("Russia has provided arms training to DPRK troops.\n", "")
+    )
     response = curator_client.post(reverse("admin:speeches_speech_change", args=[speech.pk]), data, follow=True)
     assert "their citations and claims are kept" in response.content.decode()
     page = curator_client.get(reverse("admin:speeches_speech_change", args=[speech.pk])).content.decode()
@@ -186,6 +205,8 @@ def test_failed_logins_are_throttled(client, django_user_model):
     for _ in range(5):
         client.post("/admin/login/?next=/admin/", {"username": "target", "password": "wrong"}, REMOTE_ADDR="10.9.8.7")
     response = client.post(
-        "/admin/login/?next=/admin/", {"username": "target", "password": "the right password 42"}, REMOTE_ADDR="10.9.8.7"
+        "/admin/login/?next=/admin/",
+        {"username": "target", "password": "the right password 42"},
+        REMOTE_ADDR="10.9.8.7",
     )
     assert response.status_code == 429

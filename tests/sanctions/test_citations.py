@@ -151,9 +151,7 @@ def test_paragraph_of_security_council_resolution():
 
 
 def test_preambular_paragraph_cites_only_the_resolution():
-    assert summary("preambular paragraph 3 of resolution 1718") == [
-        (1718, None, "resolution", "resolution 1718")
-    ]
+    assert summary("preambular paragraph 3 of resolution 1718") == [(1718, None, "resolution", "resolution 1718")]
 
 
 def test_paragraph_without_a_resolution_is_not_a_citation():

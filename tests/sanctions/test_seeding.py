@@ -15,12 +15,22 @@ from speeches.models import Sentence, Speech
 pytestmark = pytest.mark.django_db
 
 RESOLUTION = {
-    "number": 1718, "year": 2006, "symbol": "S/RES/1718 (2006)", "adopted_on": "2006-10-14",
-    "official_url": "https://undocs.org/S/RES/1718(2006)", "title": "First sanctions",
+    "number": 1718,
+    "year": 2006,
+    "symbol": "S/RES/1718 (2006)",
+    "adopted_on": "2006-10-14",
+    "official_url": "https://undocs.org/S/RES/1718(2006)",
+    "title": "First sanctions",
 }
 CLAUSES = [
     {"resolution": 1718, "eid": "para_8", "label": "8", "parent": None, "summary": "Core sanctions."},
-    {"resolution": 1718, "eid": "para_8__subpara_c", "label": "8 (c)", "parent": "para_8", "summary": "No arms training."},
+    {
+        "resolution": 1718,
+        "eid": "para_8__subpara_c",
+        "label": "8 (c)",
+        "parent": "para_8",
+        "summary": "No arms training.",
+    },
 ]
 SPEECH_TEXT = "Resolution 1718 bans arms training.\nWe thank the briefers.\n"
 
@@ -36,13 +46,21 @@ def seeds(tmp_path) -> Path:
     (tmp_path / "speeches" / "one.txt").write_text(SPEECH_TEXT, encoding="utf-8")
     write_jsonl(tmp_path / "resolutions.jsonl", [RESOLUTION])
     write_jsonl(tmp_path / "clauses.jsonl", CLAUSES)
-    write_jsonl(tmp_path / "actors.jsonl", [{"slug": "dprk", "name": "DPRK", "kind": "state", "aliases": ["North Korea"]}])
+    write_jsonl(
+        tmp_path / "actors.jsonl", [{"slug": "dprk", "name": "DPRK", "kind": "state", "aliases": ["North Korea"]}]
+    )
     write_jsonl(
         tmp_path / "speeches.jsonl",
-        [{
-            "slug": "one", "title": "One", "text_file": "speeches/one.txt", "delivered_on": "2024-12-18",
-            "speaker": {"slug": "amb", "name": "An Ambassador"}, "parts": ["Statement"],
-        }],
+        [
+            {
+                "slug": "one",
+                "title": "One",
+                "text_file": "speeches/one.txt",
+                "delivered_on": "2024-12-18",
+                "speaker": {"slug": "amb", "name": "An Ambassador"},
+                "parts": ["Statement"],
+            }
+        ],
     )
     return tmp_path
 
@@ -61,18 +79,35 @@ def add_curation(seeds: Path) -> None:
     """Citations, reviews and a claim, which refer to sentences by anchor."""
     training = anchor_of("Resolution 1718 bans arms training.")
     thanks = anchor_of("We thank the briefers.")
-    write_jsonl(seeds / "citations.jsonl", [{
-        "speech": "one", "sentence": training, "resolution": 1718, "eid": "para_8__subpara_c",
-        "quote": "arms training", "note": "Arms training is what 8 (c) bans.",
-    }])
+    write_jsonl(
+        seeds / "citations.jsonl",
+        [
+            {
+                "speech": "one",
+                "sentence": training,
+                "resolution": 1718,
+                "eid": "para_8__subpara_c",
+                "quote": "arms training",
+                "note": "Arms training is what 8 (c) bans.",
+            }
+        ],
+    )
     write_jsonl(seeds / "reviews.jsonl", [{"speech": "one", "sentence": thanks, "note": "Thanks; cites nothing."}])
-    write_jsonl(seeds / "claims.jsonl", [{
-        "slug": "training", "title": "Training", "statement": "Training was given.", "topic": "training",
-        "actors": [{"actor": "dprk", "role": "recipient"}],
-        "quantities": [{"qualifier": "more-than", "value": 11000, "unit": "troops"}],
-        "sentences": [{"speech": "one", "sentence": training}],
-        "clauses": [{"resolution": 1718, "eid": "para_8__subpara_c", "note": "Training ban."}],
-    }])
+    write_jsonl(
+        seeds / "claims.jsonl",
+        [
+            {
+                "slug": "training",
+                "title": "Training",
+                "statement": "Training was given.",
+                "topic": "training",
+                "actors": [{"actor": "dprk", "role": "recipient"}],
+                "quantities": [{"qualifier": "more-than", "value": 11000, "unit": "troops"}],
+                "sentences": [{"speech": "one", "sentence": training}],
+                "clauses": [{"resolution": 1718, "eid": "para_8__subpara_c", "note": "Training ban."}],
+            }
+        ],
+    )
 
 
 def snapshot() -> dict:
@@ -140,9 +175,17 @@ def test_a_seed_change_updates_rows_nobody_edited(seeds):
         ("clauses.jsonl", [json.dumps(CLAUSES[0]), "{not json"], "clauses.jsonl:2: invalid JSON"),
         ("clauses.jsonl", [json.dumps({**CLAUSES[0], "resolution": 9999})], "clauses.jsonl:1: unknown resolution 9999"),
         ("clauses.jsonl", [json.dumps(CLAUSES[1])], "clauses.jsonl:1: parent 'para_8' must come on an earlier line"),
-        ("resolutions.jsonl", [json.dumps({**RESOLUTION, "adopted_on": "14/10/2006"})], "resolutions.jsonl:1: 'adopted_on' must be a date"),
+        (
+            "resolutions.jsonl",
+            [json.dumps({**RESOLUTION, "adopted_on": "14/10/2006"})],
+            "resolutions.jsonl:1: 'adopted_on' must be a date",
+        ),
         ("resolutions.jsonl", ["[1, 2]"], "resolutions.jsonl:1: each line must be a JSON object"),
-        ("actors.jsonl", ["", json.dumps({"slug": "x", "kind": "state"})], "actors.jsonl:2: missing required key 'name'"),
+        (
+            "actors.jsonl",
+            ["", json.dumps({"slug": "x", "kind": "state"})],
+            "actors.jsonl:2: missing required key 'name'",
+        ),
     ],
 )
 def test_malformed_seed_names_file_and_line_and_writes_nothing(seeds, filename, lines, expected):

@@ -130,7 +130,14 @@ def test_unknown_anchor_gets_a_helpful_404(client, cited):
 
 @pytest.mark.parametrize(
     "path",
-    ["/speeches/nope/", "/speeches/nope/s/x/", "/resolutions/9999/", "/resolutions/1718/para_99/", "/claims/nope/", "/speeches/nope.json"],
+    [
+        "/speeches/nope/",
+        "/speeches/nope/s/x/",
+        "/resolutions/9999/",
+        "/resolutions/1718/para_99/",
+        "/claims/nope/",
+        "/speeches/nope.json",
+    ],
 )
 def test_unknown_objects_are_404_not_500(client, cited, path):
     assert client.get(path).status_code == 404
@@ -144,7 +151,13 @@ def test_speech_and_curator_text_is_escaped(client):
 
 
 def test_anonymous_reader_pages_set_no_cookies(client, cited):
-    for url in ["/", cited["speech"].get_absolute_url(), cited["sentence"].get_absolute_url(), "/claims/", "/search/?q=x"]:
+    for url in [
+        "/",
+        cited["speech"].get_absolute_url(),
+        cited["sentence"].get_absolute_url(),
+        "/claims/",
+        "/search/?q=x",
+    ]:
         response = client.get(url)
         assert not response.cookies, url
 

@@ -27,7 +27,7 @@ def anchors_of(plans: list[AnchorPlan]) -> list[str]:
 
 
 def test_normalise_folds_case_quotes_dashes_and_whitespace():
-    assert normalise("  DPRK’s  “Panel” –\u00a0done\u2014NOW ") == "dprk's \"panel\" - done-now"
+    assert normalise("  DPRK’s  “Panel” –\u00a0done\u2014NOW ") == 'dprk\'s "panel" - done-now'
 
 
 def test_normalise_applies_nfkc():
@@ -192,7 +192,13 @@ def test_sentence_changed_beyond_recognition_is_a_deletion_plus_a_new_sentence()
 
 
 def test_edit_pairs_within_its_gap_rather_than_with_a_similar_sentence_elsewhere():
-    texts = ["Alpha opens.", "The DPRK sent missiles to Russia.", "Middle line.", "The DPRK sent shells to Russia.", "End."]
+    texts = [
+        "Alpha opens.",
+        "The DPRK sent missiles to Russia.",
+        "Middle line.",
+        "The DPRK sent shells to Russia.",
+        "End.",
+    ]
     old = anchored(texts)
     new = ["Alpha opens.", "Middle line.", "The DPRK sent shells to Russia, again.", "End."]
     plans, deleted = plan_reanchoring(old, new)

@@ -73,7 +73,11 @@ def test_edit_keeps_unchanged_anchors_and_aliases_the_old_one():
     report = ingest(ORIGINAL.replace("arms transfers", "all arms transfers"), speaker=speaker)
 
     new = anchors_by_text(report.speech)
-    for text in ["The Council adopted resolution 1718 in 2006.", "It also bans arms training.", "We call on all States to comply."]:
+    for text in [
+        "The Council adopted resolution 1718 in 2006.",
+        "It also bans arms training.",
+        "We call on all States to comply.",
+    ]:
         assert new[text] == old[text]
     edited = Sentence.objects.get(pk=edited_sentence.pk)
     assert edited.text == "It bans all arms transfers to the DPRK."

@@ -184,8 +184,7 @@ def test_numbers_with_decimals_units_and_separators_do_not_split():
         "breach S/RES/2270 (2016). That is clear."
     )
     assert sentences(text) == [
-        "At least 6 million rounds, 170mm guns, a 500,000-barrel cap and 3.5 per cent growth "
-        "breach S/RES/2270 (2016).",
+        "At least 6 million rounds, 170mm guns, a 500,000-barrel cap and 3.5 per cent growth breach S/RES/2270 (2016).",
         "That is clear.",
     ]
 
@@ -338,9 +337,7 @@ def test_seed_last_sentence_is_in_part_two(seed):
 def test_seed_sentence_count_matches_a_reading(seed):
     # Counted by reading: 62 sentences in the statement, 6 in the reply.
     _, segments = seed
-    counts = {
-        part: sum(1 for s in segments if s.part == part and s.kind == "sentence") for part in (1, 2)
-    }
+    counts = {part: sum(1 for s in segments if s.part == part and s.kind == "sentence") for part in (1, 2)}
     assert counts == {1: 62, 2: 6}
     assert len(segments) == 69
 
