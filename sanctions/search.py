@@ -1,6 +1,7 @@
 """Search over sentences, clauses and claims, with highlighted matches.
 
-Matching is by words: every word of the query must appear (case-insensitive).
+Sentences are found by full-text search (speeches/fulltext.py: stemmed, ranked);
+clauses and claims, a few hundred curated rows, by every query word appearing.
 Highlights are computed as (text, is_match) segments so templates escape all
 text and never build HTML by hand.
 """
@@ -8,8 +9,9 @@ text and never build HTML by hand.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
+from speeches.fulltext import sentence_ids_matching
 from speeches.models import Sentence
 
 from .models import Claim, Clause
@@ -76,12 +78,9 @@ def search(query: str) -> SearchResults:
     results = SearchResults(query=query, words=words)
     if not words:
         return results
-    sentences: QuerySet[Sentence] = (
-        Sentence.objects.current()
-        .filter(all_words(["text"], words))
-        .select_related("speech")
-        .order_by("-speech__delivered_on", "speech_id", "position")[:RESULTS_PER_KIND]
-    )
+    ids = sentence_ids_matching(query, limit=RESULTS_PER_KIND)
+    found = Sentence.objects.select_related("speech").in_bulk(ids)
+    sentences = [found[pk] for pk in ids]
     clauses = (
         Clause.objects.filter(all_words(["summary", "label", "official_text", "resolution__symbol"], words))
         .select_related("resolution")

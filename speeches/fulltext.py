@@ -1,0 +1,61 @@
+"""Full-text search over current sentences, behind one function.
+
+SQLite uses the FTS5 table the migrations keep in step; PostgreSQL uses
+to_tsvector with its GIN index. Both rank by relevance (bm25 / ts_rank) and
+both stem English words, so "transfers" finds "transferred".
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+
+from .models import Sentence
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts5_query(words: list[str]) -> str:
+    """An FTS5 MATCH expression requiring every word, each quoted so no
+    user input is read as FTS5 syntax."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def sentence_ids_matching(query: str, *, limit: int) -> list[int]:
+    """Ids of current sentences containing every word of `query`, best first."""
+    words = WORD.findall(query)
+    if not words:
+        return []
+    if connection.vendor == "sqlite":
+        return _sqlite(words, limit)
+    if connection.vendor == "postgresql":
+        return _postgresql(" ".join(words), limit)
+    return list(Sentence.objects.current().filter(text__icontains=query).values_list("pk", flat=True)[:limit])
+
+
+def _sqlite(words: list[str], limit: int) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT s.id FROM speeches_sentence_fts AS f
+            JOIN speeches_sentence AS s ON s.id = f.rowid
+            WHERE speeches_sentence_fts MATCH %s AND s.retired = 0
+            ORDER BY bm25(speeches_sentence_fts), s.id
+            LIMIT %s
+            """,
+            [fts5_query(words), limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _postgresql(text: str, limit: int) -> list[int]:
+    vector = SearchVector("text", config="english")
+    search = SearchQuery(text, config="english", search_type="plain")
+    return list(
+        Sentence.objects.current()
+        .annotate(document=vector)
+        .filter(document=search)
+        .annotate(rank=SearchRank(vector, search))
+        .order_by("-rank", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
