@@ -13,7 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from .anchors import plan_reanchoring
+from .anchors import assign_anchors, plan_reanchoring
 from .models import Meeting, Sentence, SentenceAlias, Speaker, Speech, SpeechPart
 from .segmenter import Segment, segment_text
 
@@ -142,6 +142,9 @@ def _store_parts(speech: Speech, labels: Sequence[str]) -> None:
 
 def _store_sentences(speech: Speech, segments: Sequence[Segment], report: IngestReport) -> None:
     current = list(speech.sentences.current().order_by("position"))
+    if not current and not speech.sentences.exists():
+        report.added = _create_all(speech, segments)
+        return
     reserved = set(speech.aliases.values_list("anchor", flat=True))
     reserved |= set(speech.sentences.retired_ones().values_list("anchor", flat=True))
     plans, deleted = plan_reanchoring(
@@ -182,3 +185,22 @@ def _store_sentences(speech: Speech, segments: Sequence[Segment], report: Ingest
             report.edited.append(sentence)
         else:
             report.kept += 1
+
+
+def _create_all(speech: Speech, segments: Sequence[Segment]) -> list[Sentence]:
+    """A new speech: nothing to match against, so insert every sentence at once."""
+    anchors = assign_anchors([segment.text for segment in segments])
+    return Sentence.objects.bulk_create(
+        Sentence(
+            speech=speech,
+            part=segment.part,
+            paragraph=segment.paragraph,
+            position=segment.position,
+            kind=segment.kind,
+            text=segment.text,
+            start=segment.start,
+            end=segment.end,
+            anchor=anchor,
+        )
+        for segment, anchor in zip(segments, anchors, strict=True)
+    )
