@@ -3,8 +3,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.urls import reverse
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,6 +17,7 @@ from speeches.ingest import IngestReport
 from speeches.models import Sentence, Speech
 
 from .annotation import record_found_citations, record_suggestions
+from .importing import import_resolution_text
 from .models import (
     Actor,
     ActorAlias,
@@ -30,6 +35,7 @@ from .models import (
     Source,
     TimelineEvent,
 )
+from .resolution_text import ResolutionTextError
 
 
 class ClauseInline(admin.TabularInline):
@@ -40,12 +46,56 @@ class ClauseInline(admin.TabularInline):
     autocomplete_fields = ["parent"]
 
 
+class ImportTextForm(forms.Form):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 24, "cols": 100}),
+        help_text="Paste the resolution's plain text as published: preamble, numbered paragraphs, "
+        "(a) subparagraphs, (i) points. Summaries already written are never overwritten.",
+    )
+
+
 @admin.register(Resolution)
 class ResolutionAdmin(SimpleHistoryAdmin):
     list_display = ["symbol", "title", "adopted_on", "vote"]
     search_fields = ["symbol", "title", "=number"]
     date_hierarchy = "adopted_on"
     inlines = [ClauseInline]
+    change_form_template = "admin/sanctions/resolution/change_form.html"
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<path:object_id>/import-text/",
+                self.admin_site.admin_view(self.import_text_view),
+                name="sanctions_resolution_import_text",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_text_view(self, request, object_id):
+        """Create or update the clauses from the pasted official text."""
+        resolution = self.get_object(request, object_id)
+        if resolution is None:
+            raise Http404("No such resolution.")
+        if not self.has_change_permission(request, resolution):
+            raise PermissionDenied
+        form = ImportTextForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = import_resolution_text(resolution=resolution, text=form.cleaned_data["text"])
+            except ResolutionTextError as error:
+                form.add_error("text", str(error))
+            else:
+                self.message_user(request, report.summary(), messages.SUCCESS)
+                return redirect("admin:sanctions_resolution_change", resolution.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": resolution,
+            "form": form,
+            "title": f"Import the official text of {resolution.symbol}",
+        }
+        return TemplateResponse(request, "admin/sanctions/resolution/import_text.html", context)
 
 
 @admin.register(Clause)

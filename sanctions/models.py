@@ -189,7 +189,7 @@ class Source(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200, blank=True)
-    url = models.URLField(blank=True)
+    url = models.URLField(max_length=500, blank=True)
     published_on = models.DateField(null=True, blank=True)
     kind = models.CharField(max_length=12, choices=SourceKind.choices)
 
@@ -214,7 +214,7 @@ class TimelineEvent(models.Model):
     description = models.TextField(blank=True)
     resolution = models.ForeignKey(Resolution, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
     confidence = models.CharField(max_length=10, choices=Confidence.choices, default=Confidence.HIGH)
-    source_url = models.URLField(blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["happened_on"]

@@ -22,7 +22,7 @@ class Meeting(models.Model):
     body = models.CharField(max_length=120, default="Security Council")
     title = models.CharField(max_length=300)
     held_on = models.DateField()
-    record_url = models.URLField(blank=True)
+    record_url = models.URLField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-held_on", "title"]
@@ -83,7 +83,7 @@ class Speech(models.Model):
         related_name="speeches",
     )
     delivered_on = models.DateField()
-    source_url = models.URLField(blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
     source_file = models.CharField(
         max_length=200,
         blank=True,

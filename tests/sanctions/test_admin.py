@@ -210,3 +210,25 @@ def test_failed_logins_are_throttled(client, django_user_model):
         REMOTE_ADDR="10.9.8.7",
     )
     assert response.status_code == 429
+
+
+def test_a_curator_imports_official_text_from_the_admin(curator_client):
+    resolution = make_resolution(4242, year=2031)
+    make_clause(resolution, "para_1", summary="Our own summary.")
+    url = reverse("admin:sanctions_resolution_import_text", args=[resolution.pk])
+    text = "The Security Council,\n1. Decides that garden gnomes shall not be exported;\n2. Requests a report on gnomes.\n"
+    response = curator_client.post(url, {"text": text})
+    assert response.status_code == 302
+    clause = resolution.clauses.get(eid="para_1")
+    assert clause.summary == "Our own summary."
+    assert "garden gnomes" in clause.official_text
+    assert resolution.clauses.filter(eid="para_2").exists()
+
+
+def test_malformed_official_text_is_a_form_error_naming_the_line(curator_client):
+    resolution = make_resolution(4242, year=2031)
+    url = reverse("admin:sanctions_resolution_import_text", args=[resolution.pk])
+    response = curator_client.post(url, {"text": "1. Decides one thing;\n3. Decides another.\n"})
+    assert response.status_code == 200
+    assert "Line 2" in response.content.decode()
+    assert not resolution.clauses.exists()

@@ -1,0 +1,71 @@
+"""Import a resolution's official plain text into its clauses.
+
+Fills each clause's label, parent, position, verb and official wording,
+matched by eId; curators' summaries and notes are never touched and no
+clause is deleted. Running it again on the same file changes nothing.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from sanctions.importing import import_resolution_text
+from sanctions.models import Resolution
+from sanctions.resolution_text import ResolutionTextError
+
+
+class DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+class Command(BaseCommand):
+    help = (
+        "Read a resolution's official plain text and create or update its clauses by eId, "
+        "keeping every curated field. Safe to run again."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "file",
+            type=Path,
+            help="The resolution as published, in UTF-8 plain text: preamble, then numbered paragraphs.",
+        )
+        parser.add_argument(
+            "--resolution",
+            type=int,
+            required=True,
+            metavar="NUMBER",
+            help="The resolution's number, e.g. 1718; it must already exist (load_seeds or the admin).",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Parse and report what would change, then roll everything back.",
+        )
+
+    def handle(self, *args: object, file: Path, resolution: int, dry_run: bool, **options: object) -> None:
+        found = Resolution.objects.filter(number=resolution).first()
+        if found is None:
+            raise CommandError(f"unknown resolution {resolution}: add it first (seeds/resolutions.jsonl or the admin)")
+        try:
+            text = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise CommandError(f"{file}: no such file") from None
+        except IsADirectoryError:
+            raise CommandError(f"{file}: is a folder, not a file") from None
+        except PermissionError:
+            raise CommandError(f"{file}: not readable (permission denied)") from None
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{file}: not UTF-8 text (byte {error.start})") from None
+        try:
+            with transaction.atomic():
+                report = import_resolution_text(resolution=found, text=text)
+                if dry_run:
+                    raise DryRun
+        except ResolutionTextError as error:
+            raise CommandError(f"{file}:{error.line}: {error.reason}") from None
+        except DryRun:
+            self.stdout.write(f"Dry run, rolled back. {report.summary()}")
+            return
+        self.stdout.write(report.summary())
