@@ -90,9 +90,15 @@
     if (!target) {
       return;
     }
-    enableCopyButtons(target);
-    if (target.id === "sentence-panel") {
-      markSelected(target.dataset.anchor || "");
+    // With outerHTML swaps the target is the element that was replaced:
+    // look the new one up by id.
+    var swapped = target.id ? document.getElementById(target.id) : null;
+    if (!swapped) {
+      return;
+    }
+    enableCopyButtons(swapped);
+    if (swapped.id === "sentence-panel") {
+      markSelected(swapped.dataset.anchor || "");
       var heading = document.getElementById("panel-heading");
       if (heading) {
         heading.focus();

@@ -57,13 +57,15 @@ class ConsoleWatch:
     """Collects console errors (CSP violations among them) for a page."""
 
     def __init__(self, page):
+        self.page = page
         self.errors: list[str] = []
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def _on_console(self, message):
-        if message.type == "error":
-            self.errors.append(message.text)
+        # A 404 page reports its own status as an error; that one is expected.
+        if message.type == "error" and message.location.get("url") != self.page.url:
+            self.errors.append(f"{message.text} ({message.location.get('url')})")
 
 
 def _new_page(browser, *, javascript: bool, width: int = 1280, height: int = 900):

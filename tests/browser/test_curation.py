@@ -38,14 +38,14 @@ def test_curator_pastes_reviews_records_a_claim_and_edits_without_breaking_links
 
     # Paste a new speech.
     page.goto(base + "/admin/speeches/speech/add/")
-    page.fill("#id_title", "Statement on DPRK deliveries")
+    # The slug first: once edited by hand, the admin stops deriving it from the title.
     page.fill("#id_slug", "deliveries")
+    page.fill("#id_title", "Statement on DPRK deliveries")
     choose(page, "id_speaker", "Linda Thomas-Greenfield")
     page.fill("#id_delivered_on", "2025-01-10")
     page.fill("#id_raw_text", TEXT)
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist")).to_contain_text("suggested for review")
-    print("SPEECHES", list(Speech.objects.values_list("slug", flat=True)), page.url)
     speech = Speech.objects.get(slug="deliveries")
     assert speech.sentences.count() == 3
     petroleum = speech.sentences.get(text__startswith="Russia also delivers")
@@ -62,8 +62,8 @@ def test_curator_pastes_reviews_records_a_claim_and_edits_without_breaking_links
 
     # Record a claim with its sentence and clause.
     page.goto(base + "/admin/sanctions/claim/add/")
-    page.fill("#id_title", "Petroleum above the cap in 2025")
     page.fill("#id_slug", "petroleum-2025")
+    page.fill("#id_title", "Petroleum above the cap in 2025")
     page.fill("#id_statement", "Russia delivers refined petroleum above the cap.")
     page.select_option("#id_topic", "petroleum")
     page.fill("#id_basis", "Stated as fact")
