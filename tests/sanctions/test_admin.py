@@ -216,7 +216,9 @@ def test_a_curator_imports_official_text_from_the_admin(curator_client):
     resolution = make_resolution(4242, year=2031)
     make_clause(resolution, "para_1", summary="Our own summary.")
     url = reverse("admin:sanctions_resolution_import_text", args=[resolution.pk])
-    text = "The Security Council,\n1. Decides that garden gnomes shall not be exported;\n2. Requests a report on gnomes.\n"
+    text = (
+        "The Security Council,\n1. Decides that garden gnomes shall not be exported;\n2. Requests a report on gnomes.\n"
+    )
     response = curator_client.post(url, {"text": text})
     assert response.status_code == 302
     clause = resolution.clauses.get(eid="para_1")

@@ -226,3 +226,40 @@ def test_the_real_seeds_load_cleanly_twice(tmp_path):
     before = snapshot()
     load(copy)
     assert snapshot() == before
+
+
+def test_the_seed_speech_is_kept_exactly_as_received():
+    import hashlib
+
+    received = settings.SEEDS_DIR / "speeches" / "000_941e9ab10adb1a98.txt"
+    digest = hashlib.sha256(received.read_bytes()).hexdigest()
+    assert digest == "e96942159b41fa86fc452ec8cfb269c20b73d832aa691b37fa6d6649266b028a"
+
+
+def test_every_seed_sentence_is_reviewed_and_every_claim_is_linked(seeded):
+    speech = Speech.objects.get(slug="thomas-greenfield-2024-12-18")
+    sentences = speech.sentences.current()
+    assert sentences.count() == 69
+    assert not sentences.filter(review__isnull=True).exists()
+    assert Citation.objects.filter(origin="curated", status="accepted").count() >= 40
+    assert not Citation.objects.filter(origin="curated", note="").exists()
+    for claim in Claim.objects.all():
+        assert claim.sentences.exists(), claim.slug
+        assert claim.actors.exists(), claim.slug
+    expected = {
+        "dprk-munitions-to-russia",
+        "dprk-missiles-used-in-ukraine",
+        "dprk-artillery-and-rocket-launchers",
+        "dprk-troops-in-russia",
+        "russia-trains-dprk-troops",
+        "russia-air-defence-to-dprk",
+        "russia-petroleum-above-cap",
+        "russia-dual-use-to-dprk",
+        "russia-space-technology",
+        "russia-vetoed-panel-of-experts",
+        "china-political-cover",
+        "russia-accepting-dprk-nuclear-programme",
+    }
+    assert expected <= set(Claim.objects.values_list("slug", flat=True))
+    petroleum = Claim.objects.get(slug="russia-petroleum-above-cap")
+    assert [str(c) for c in petroleum.clauses.all()] == ["2397 para 5"]
