@@ -6,7 +6,7 @@ label is escaped like any other text.
 
 from dataclasses import dataclass
 
-from .models import Actor, Claim
+from .models import Actor, Claim, Clause
 
 WIDTH = 640
 BOX_WIDTH = 150
@@ -28,6 +28,15 @@ class Flow:
     top: int
     arrow_y: int
     labels: list[Label]
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """Every clause the flow's claims allegedly break, in citation order."""
+        seen: dict[int, Clause] = {}
+        for label in self.labels:
+            for clause in label.claim.clauses.all():
+                seen.setdefault(clause.pk, clause)
+        return sorted(seen.values(), key=lambda clause: (clause.resolution.number, clause.position))
 
     @property
     def box_y(self) -> int:

@@ -1,18 +1,19 @@
 """Page-shaped reads: each function loads what one page shows, in a fixed
 number of queries whatever the size of the speech or corpus."""
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from speeches.models import Sentence, Speech
+from speeches.models import Sentence, Speech, SpeechPart
 
 from .models import (
     Citation,
     Claim,
+    ClaimClause,
     ClaimSentence,
     Clause,
     Resolution,
@@ -35,18 +36,27 @@ class Part:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-def reader_sentences(speech: Speech) -> list[Sentence]:
-    """The speech's current sentences, each with its accepted citations and claim links."""
+def reader_sentences(speech: Speech, *, with_claims: bool = False) -> list[Sentence]:
+    """The speech's current sentences, each with its accepted citations
+    (and, for the JSON export, the claims it makes): two queries in all."""
     accepted = Citation.objects.accepted().select_related("clause", "resolution")
-    claims = ClaimSentence.objects.select_related("claim")
-    return list(
-        Sentence.objects.current()
-        .filter(speech=speech)
-        .order_by("position")
-        .prefetch_related(
-            Prefetch("citations", accepted, to_attr="accepted_citations"),
-            Prefetch("claim_links", claims, to_attr="claim_rows"),
-        )
+    prefetches = [Prefetch("citations", accepted, to_attr="accepted_citations")]
+    if with_claims:
+        claims = ClaimSentence.objects.select_related("claim")
+        prefetches.append(Prefetch("claim_links", claims, to_attr="claim_rows"))
+    return list(Sentence.objects.current().filter(speech=speech).order_by("position").prefetch_related(*prefetches))
+
+
+def sentence_for_panel(slug: str, anchor: str) -> Sentence | None:
+    """The current or retired sentence `anchor` of speech `slug`, with its
+    speech, review and part label, in one query; None if no sentence has the
+    anchor now (it may still be an old alias)."""
+    part_label = SpeechPart.objects.filter(speech=OuterRef("speech"), number=OuterRef("part")).values("label")[:1]
+    return (
+        Sentence.objects.select_related("speech", "review")
+        .annotate(part_label=Subquery(part_label))
+        .filter(speech__slug=slug, anchor=anchor)
+        .first()
     )
 
 
@@ -61,14 +71,6 @@ def layout(speech: Speech, sentences: Iterable[Sentence]) -> list[Part]:
             part.paragraphs.append(Paragraph(sentence.paragraph))
         part.paragraphs[-1].sentences.append(sentence)
     return list(parts.values())
-
-
-@dataclass
-class ClauseUse:
-    """How often a clause is cited elsewhere, for 'cited by N sentences'."""
-
-    sentences: int = 0
-    claims: int = 0
 
 
 @dataclass
@@ -87,46 +89,41 @@ class SentencePanel:
 
 
 def sentence_panel(sentence: Sentence) -> SentencePanel:
-    """The panel for one sentence: its accepted citations with their clauses,
-    how many other sentences and claims cite each clause, its claims and review."""
+    """The panel for a sentence from sentence_for_panel(): its accepted
+    citations, each with how many other sentences and claims cite the same
+    clause, and the claims it makes. Two queries."""
+    other_sentences = (
+        Citation.objects.accepted()
+        .filter(clause=OuterRef("clause"), sentence__retired=False)
+        .exclude(sentence=OuterRef("sentence"))
+        .order_by()
+        .values("clause")
+        .annotate(n=Count("sentence", distinct=True))
+        .values("n")
+    )
+    claims_citing = (
+        ClaimClause.objects.filter(clause=OuterRef("clause"))
+        .order_by()
+        .values("clause")
+        .annotate(n=Count("claim", distinct=True))
+        .values("n")
+    )
     citations = list(
         Citation.objects.accepted()
         .filter(sentence=sentence)
         .select_related("clause__resolution", "resolution")
+        .annotate(
+            other_sentences=Coalesce(Subquery(other_sentences), 0),
+            other_claims=Coalesce(Subquery(claims_citing), 0),
+        )
         .order_by("resolution__number", "clause__position")
     )
-    clause_ids = [c.clause_id for c in citations if c.clause_id]
-    if clause_ids:
-        sentence_counts = Counter(
-            dict(
-                Citation.objects.accepted()
-                .on_current_sentences()
-                .filter(clause_id__in=clause_ids)
-                .exclude(sentence=sentence)
-                .values_list("clause_id")
-                .annotate(n=Count("sentence_id", distinct=True))
-                .values_list("clause_id", "n")
-            )
-        )
-        claim_counts = Counter(
-            dict(
-                Clause.objects.filter(pk__in=clause_ids)
-                .annotate(n=Count("claims", distinct=True))
-                .values_list("pk", "n")
-            )
-        )
-        for citation in citations:
-            if citation.clause_id:
-                citation.use = ClauseUse(
-                    sentences=sentence_counts[citation.clause_id],
-                    claims=claim_counts[citation.clause_id],
-                )
     claims = list(Claim.objects.filter(claim_sentences__sentence=sentence).order_by("title"))
-    review = SentenceReview.objects.filter(sentence=sentence).first()
-    # The speech's parts are prefetched by Speech.objects.for_reader().
-    labels = {part.number: part.label for part in sentence.speech.parts.all()}
-    part_label = labels.get(sentence.part, "") if len(labels) > 1 else ""
-    return SentencePanel(sentence, citations, claims, review, part_label)
+    try:
+        review = sentence.review
+    except SentenceReview.DoesNotExist:
+        review = None
+    return SentencePanel(sentence, citations, claims, review, getattr(sentence, "part_label", "") or "")
 
 
 def clause_citing_sentences(clause: Clause) -> QuerySet[Citation]:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from speeches.http import wants_fragment
-from speeches.models import Speech
+from speeches.models import Sentence, Speech
 
 from . import reading
 from .diagram import lay_out
@@ -54,8 +54,10 @@ def home(request: HttpRequest) -> HttpResponse:
 def alleged_flows() -> list[tuple[Actor, Actor, list[Claim]]]:
     """Supplier -> recipient pairs, each with the claims alleging that flow,
     busiest pair first."""
-    roles = ClaimActor.objects.select_related("actor", "claim").filter(
-        role__in=[ActorRole.SUPPLIER, ActorRole.RECIPIENT]
+    roles = (
+        ClaimActor.objects.select_related("actor", "claim")
+        .prefetch_related(Prefetch("claim__clauses", Clause.objects.select_related("resolution")))
+        .filter(role__in=[ActorRole.SUPPLIER, ActorRole.RECIPIENT])
     )
     sides: dict[int, dict[str, list[Actor]]] = defaultdict(lambda: defaultdict(list))
     claims: dict[int, Claim] = {}
@@ -81,7 +83,7 @@ def speech_list(request: HttpRequest) -> HttpResponse:
     return render(request, "sanctions/speech_list.html", {"speeches": speeches})
 
 
-def reader_context(speech: Speech, sentence=None) -> dict:
+def reader_context(speech: Speech, sentence: Sentence | None = None) -> dict:
     sentences = reading.reader_sentences(speech)
     return {
         "speech": speech,
@@ -99,6 +101,8 @@ def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
     """A speech, sentence by sentence, with the clause panel closed."""
     speech = get_object_or_404(Speech.objects.for_reader(), slug=slug)
     template = fragment_or_page(request, "sanctions/reader.html", "sentence-panel")
+    if template.endswith("#sentence-panel"):
+        return render(request, template, {"speech": speech, "selected": None, "panel": None})
     return render(request, template, reader_context(speech))
 
 
@@ -106,17 +110,19 @@ def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def sentence_detail(request: HttpRequest, slug: str, anchor: str) -> HttpResponse:
     """One sentence: the full reader with its panel open, or just the panel."""
-    speech = get_object_or_404(Speech.objects.for_reader(), slug=slug)
-    try:
-        sentence = speech.find_sentence(anchor)
-    except Http404:
-        context = {"speech": speech, "anchor": anchor}
-        return render(request, "sanctions/sentence_missing.html", context, status=404)
-    if sentence.anchor != anchor:  # an old alias: send people to the current permalink
-        return redirect(sentence, permanent=True)
+    sentence = reading.sentence_for_panel(slug, anchor)
+    if sentence is None:
+        speech = get_object_or_404(Speech, slug=slug)
+        try:
+            renamed = speech.find_sentence(anchor)
+        except Http404:
+            context = {"speech": speech, "anchor": anchor}
+            return render(request, "sanctions/sentence_missing.html", context, status=404)
+        return redirect(renamed, permanent=True)  # an old alias: send people to the current permalink
     if wants_fragment(request, "sentence-panel"):
-        context = {"speech": speech, "selected": sentence, "panel": reading.sentence_panel(sentence)}
+        context = {"speech": sentence.speech, "selected": sentence, "panel": reading.sentence_panel(sentence)}
         return render(request, "sanctions/reader.html#sentence-panel", context)
+    speech = Speech.objects.for_reader().get(pk=sentence.speech_id)
     return render(request, "sanctions/reader.html", reader_context(speech, sentence))
 
 
@@ -124,7 +130,7 @@ def sentence_detail(request: HttpRequest, slug: str, anchor: str) -> HttpRespons
 def speech_json(request: HttpRequest, slug: str) -> JsonResponse:
     """The speech as data: metadata, sentences, accepted citations, claims."""
     speech = get_object_or_404(Speech.objects.for_reader(), slug=slug)
-    sentences = reading.reader_sentences(speech)
+    sentences = reading.reader_sentences(speech, with_claims=True)
     document = {
         "slug": speech.slug,
         "title": speech.title,
