@@ -326,6 +326,9 @@ class SentenceReview(models.Model):
     note = models.TextField(blank=True)
     reviewed_at = models.DateTimeField(auto_now=True)
 
+    # Every change is kept, with who made it, and can be reverted in the admin.
+    history = HistoricalRecords()
+
     def __str__(self) -> str:
         return f"Reviewed: {self.sentence.anchor}"
 
@@ -385,9 +388,6 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
-
-    # Every change is kept, with who made it, and can be reverted in the admin.
-    history = HistoricalRecords()
 
     # Every change is kept, with who made it, and can be reverted in the admin.
     history = HistoricalRecords()

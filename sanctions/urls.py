@@ -2,9 +2,24 @@
 the legal layer (citations, claims), so they live here, in the app that knows
 both; the speeches app stays free of any knowledge of sanctions."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+
+
+class EidConverter:
+    """An AKN4UN eId such as para_8__subpara_a: lower-case letters, digits, underscores."""
+
+    regex = "[a-z0-9_]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(EidConverter, "eid")
 
 app_name = "sanctions"
 
@@ -16,7 +31,7 @@ urlpatterns = [
     path("speeches/<slug:slug>/s/<slug:anchor>/", views.sentence_detail, name="sentence"),
     path("resolutions/", views.resolution_list, name="resolution_list"),
     path("resolutions/<int:number>/", views.resolution_detail, name="resolution"),
-    path("resolutions/<int:number>/<str:eid>/", views.clause_detail, name="clause"),
+    path("resolutions/<int:number>/<eid:eid>/", views.clause_detail, name="clause"),
     path("claims/", views.claim_list, name="claim_list"),
     path("claims/<slug:slug>/", views.claim_detail, name="claim"),
     path("search/", views.search, name="search"),

@@ -7,13 +7,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from speeches.http import wants_fragment
 from speeches.models import Sentence, Speech
 
 from . import reading
+from .caching import page_etag
 from .diagram import lay_out
 from .forms import ClaimFilterForm, SearchForm
 from .models import (
@@ -37,6 +38,7 @@ def fragment_or_page(request: HttpRequest, template: str, target: str) -> str:
 
 
 @require_GET
+@condition(etag_func=page_etag)
 def home(request: HttpRequest) -> HttpResponse:
     """The narrative at a glance: who is alleged to give what to whom, and when."""
     flows = alleged_flows()
@@ -97,6 +99,7 @@ def reader_context(speech: Speech, sentence: Sentence | None = None) -> dict:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@condition(etag_func=page_etag)
 def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
     """A speech, sentence by sentence, with the clause panel closed."""
     speech = get_object_or_404(Speech.objects.for_reader(), slug=slug)
@@ -108,6 +111,7 @@ def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@condition(etag_func=page_etag)
 def sentence_detail(request: HttpRequest, slug: str, anchor: str) -> HttpResponse:
     """One sentence: the full reader with its panel open, or just the panel."""
     sentence = reading.sentence_for_panel(slug, anchor)
@@ -182,6 +186,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@condition(etag_func=page_etag)
 def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
     """A resolution clause by clause, each clause with how often it is cited."""
     resolution = get_object_or_404(Resolution, number=number)
@@ -201,6 +206,7 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@condition(etag_func=page_etag)
 def clause_detail(request: HttpRequest, number: int, eid: str) -> HttpResponse:
     """One clause with every sentence and claim that cites it."""
     clause = get_object_or_404(
@@ -244,6 +250,7 @@ def clause_json_ld(request: HttpRequest, clause: Clause) -> dict:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@condition(etag_func=page_etag)
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Claims, filterable by actor, topic, resolution, speech and status."""
     form = ClaimFilterForm(request.GET or None)
@@ -257,6 +264,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@condition(etag_func=page_etag)
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One claim: what is alleged, by whom, where it was said, what it breaks."""
     claim = get_object_or_404(

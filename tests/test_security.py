@@ -127,3 +127,8 @@ def test_check_deploy_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("path", ["/search/?q=a%00b", "/claims/?actor=%00", "/speeches/x%00/"])
+def test_null_bytes_get_a_400_not_a_database_error(client, path):
+    assert client.get(path).status_code in {400, 404}

@@ -269,17 +269,48 @@ def corpus(n: int) -> dict:
 @pytest.mark.parametrize("n", [10, 1000])
 def test_query_counts_do_not_grow(client, django_assert_max_num_queries, n):
     data = corpus(n)
+    # Each limit counts one query for the corpus version behind the ETag.
     pages = {
-        data["speech"].get_absolute_url(): 4,
-        data["sentence"].get_absolute_url(): 7,
-        data["clause"].get_absolute_url(): 6,
-        "/claims/": 6,
+        data["speech"].get_absolute_url(): 5,
+        data["sentence"].get_absolute_url(): 8,
+        data["clause"].get_absolute_url(): 7,
+        "/claims/": 7,
         "/search/?q=sentence": 5,
-        data["claim"].get_absolute_url(): 8,
+        data["claim"].get_absolute_url(): 9,
     }
     for url, limit in pages.items():
         with django_assert_max_num_queries(limit):
             assert client.get(url).status_code == 200, url
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = client.get(data["sentence"].get_absolute_url(), headers=htmx("sentence-panel"))
         assert response.status_code == 200
+
+
+# -- conditional GET ------------------------------------------------------------
+
+
+def test_repeat_request_is_answered_304_with_one_query(client, cited, django_assert_max_num_queries):
+    url = cited["sentence"].get_absolute_url()
+    etag = client.get(url)["ETag"]
+    with django_assert_max_num_queries(1):
+        response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_etag_changes_when_curation_changes(client, cited):
+    url = cited["sentence"].get_absolute_url()
+    etag = client.get(url)["ETag"]
+    citation = cited["sentence"].citations.get()
+    citation.note = "A better reason."
+    citation.save()
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "A better reason." in response.content.decode()
+
+
+def test_fragment_and_page_have_different_etags(client, cited):
+    url = cited["sentence"].get_absolute_url()
+    page = client.get(url)["ETag"]
+    fragment = client.get(url, headers=htmx("sentence-panel"))["ETag"]
+    assert page != fragment
