@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sanctions.suggester import ClauseProfile, Suggester  # noqa: E402
+from sanctions.suggester import SUGGESTION_THRESHOLD, ClauseProfile, Suggester  # noqa: E402
 from speeches.anchors import assign_anchors  # noqa: E402
 from speeches.segmenter import segment_text  # noqa: E402
 
@@ -68,6 +68,22 @@ def seed_cases() -> list[tuple[str, str, set[tuple[int, str]]]]:
     return cases
 
 
+def uncited_seed_sentences() -> list[tuple[str, str]]:
+    """(sentence, paragraph) for seed sentences curators marked as citing nothing."""
+    cited = {(row["speech"], row["sentence"]) for row in read_jsonl(SEEDS / "citations.jsonl")}
+    cases = []
+    for speech in read_jsonl(SEEDS / "speeches.jsonl"):
+        segments = segment_text((SEEDS / speech["text_file"]).read_text(encoding="utf-8"))
+        anchors = assign_anchors([segment.text for segment in segments])
+        paragraphs: dict[int, list[str]] = {}
+        for segment in segments:
+            paragraphs.setdefault(segment.paragraph, []).append(segment.text)
+        for segment, anchor in zip(segments, anchors, strict=True):
+            if segment.kind == "sentence" and (speech["slug"], anchor) not in cited:
+                cases.append((segment.text, " ".join(paragraphs[segment.paragraph])))
+    return cases
+
+
 def heldout_cases() -> list[tuple[str, str, set[tuple[int, str]]]]:
     return [
         (row["sentence"], row.get("context", ""), {(item[0], item[1]) for item in row["clauses"]})
@@ -101,6 +117,14 @@ def main() -> None:
             f"{name:<10} {len(cases):>9} {result['p@1']:>6.2f} {result['r@1']:>6.2f} "
             f"{result['p@3']:>6.2f} {result['r@3']:>6.2f} {per_sentence:>12.2f}"
         )
+    quiet = uncited_seed_sentences()
+    noisy = sum(
+        1 for sentence, context in quiet if suggester.suggest(sentence, context=context, minimum=SUGGESTION_THRESHOLD)
+    )
+    print(
+        f"Proposals at the admin's threshold ({SUGGESTION_THRESHOLD}): {noisy} of {len(quiet)} seed sentences "
+        f"that cite nothing would get at least one suggestion to reject."
+    )
 
 
 if __name__ == "__main__":

@@ -20,10 +20,8 @@ from speeches.models import Speech
 
 from .citations import FoundCitation, find_citations
 from .models import Citation, CitationOrigin, Clause, Resolution, ReviewStatus
-from .suggester import ClauseProfile, Suggester
+from .suggester import SUGGESTION_THRESHOLD, ClauseProfile, Suggester
 
-# Below this score a suggestion is more noise than help (see bench/suggester.py).
-SUGGESTION_THRESHOLD = 0.35
 SUGGESTIONS_PER_SENTENCE = 3
 
 

@@ -106,6 +106,8 @@ NAMED_RESOLUTION_BOOST = 1.6
 UNNAMED_RESOLUTION_DAMPING = 0.75
 # Raw scores map to 0..1 as s / (s + SCALE): about 0.5 for a solid match.
 SCALE = 6.0
+# Below this score a suggestion is more noise than help (see bench/suggester.py).
+SUGGESTION_THRESHOLD = 0.35
 
 
 def stem(word: str) -> str:

@@ -210,7 +210,7 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
 def clause_detail(request: HttpRequest, number: int, eid: str) -> HttpResponse:
     """One clause with every sentence and claim that cites it."""
     clause = get_object_or_404(
-        Clause.objects.select_related("resolution", "parent"), resolution__number=number, eid=eid
+        Clause.objects.select_related("resolution", "parent__resolution"), resolution__number=number, eid=eid
     )
     paginator = Paginator(reading.clause_citing_sentences(clause), CITATIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
@@ -218,7 +218,7 @@ def clause_detail(request: HttpRequest, number: int, eid: str) -> HttpResponse:
     context = {
         "clause": clause,
         "resolution": clause.resolution,
-        "children": clause.children.order_by("position"),
+        "children": clause.children.select_related("resolution").order_by("position"),
         "page": page,
         "claims": claims,
         "json_ld": clause_json_ld(request, clause),
@@ -264,31 +264,36 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 @condition(etag_func=page_etag)
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """One claim: what is alleged, by whom, where it was said, what it breaks."""
+    """One claim: what is alleged, by whom, where it was said, what it breaks.
+
+    A claim repeated in thousands of statements lists them a page at a time.
+    """
     claim = get_object_or_404(
         Claim.objects.prefetch_related(
             Prefetch("actor_roles", ClaimActor.objects.select_related("actor")),
             "quantities",
             "sources",
-            Prefetch(
-                "claim_sentences",
-                ClaimSentence.objects.select_related("sentence__speech__speaker").order_by(
-                    "-sentence__speech__delivered_on", "sentence__position"
-                ),
-            ),
             Prefetch("claim_clauses", ClaimClause.objects.select_related("clause__resolution")),
         ),
         slug=slug,
     )
-    context = {"claim": claim, "json_ld": claim_json_ld(request, claim)}
-    return render(request, "sanctions/claim_detail.html", context)
+    said = (
+        ClaimSentence.objects.filter(claim=claim)
+        .select_related("sentence__speech__speaker")
+        .order_by("-sentence__speech__delivered_on", "sentence__speech_id", "sentence__position")
+    )
+    page = Paginator(said, CITATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"claim": claim, "page": page, "json_ld": claim_json_ld(request, claim, page)}
+    template = fragment_or_page(request, "sanctions/claim_detail.html", "said-in")
+    return render(request, template, context)
 
 
-def claim_json_ld(request: HttpRequest, claim: Claim) -> dict:
+def claim_json_ld(request: HttpRequest, claim: Claim, page) -> dict:
     appearances = []
-    for row in claim.claim_sentences.all():
+    for row in page.object_list:
         speech = row.sentence.speech
         appearances.append(
             {

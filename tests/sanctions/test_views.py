@@ -49,6 +49,7 @@ DUAL_USE = [
     ("clause", "cited-by"),
     ("claims", "claim-results"),
     ("search", "search-results"),
+    ("claim", "said-in"),
 ]
 
 
@@ -59,6 +60,7 @@ def url_for(kind: str, cited: dict) -> str:
         "clause": cited["clause"].get_absolute_url(),
         "claims": "/claims/?actor=dprk",
         "search": "/search/?q=sentence",
+        "claim": cited["claim"].get_absolute_url(),
     }[kind]
 
 
@@ -258,6 +260,8 @@ def corpus(n: int) -> dict:
     speech = make_speech(sentences=n)
     clause = make_clause(make_resolution(1718), "para_8")
     other = make_clause(clause.resolution, "para_9")
+    for letter in "abc":  # the clause page lists its parts, each with a link
+        make_clause(clause.resolution, f"para_8__subpara_{letter}", parent=clause)
     sentences = list(speech.sentences.all())
     for sentence in sentences:
         make_citation(sentence, clause)
@@ -314,3 +318,11 @@ def test_fragment_and_page_have_different_etags(client, cited):
     page = client.get(url)["ETag"]
     fragment = client.get(url, headers=htmx("sentence-panel"))["ETag"]
     assert page != fragment
+
+
+def test_a_claim_repeated_everywhere_is_listed_a_page_at_a_time(client):
+    data = corpus(120)
+    html = client.get(data["claim"].get_absolute_url()).content.decode()
+    assert "(120 sentences)" in html
+    assert html.count('<li><a href="/speeches/speech-') == 50
+    assert 'href="?page=2"' in html
