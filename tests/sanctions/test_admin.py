@@ -234,3 +234,34 @@ def test_malformed_official_text_is_a_form_error_naming_the_line(curator_client)
     assert response.status_code == 200
     assert "Line 2" in response.content.decode()
     assert not resolution.clauses.exists()
+
+
+def test_history_shows_who_changed_a_clause_and_reverts_it(curator_client, clauses):
+    clause = clauses["8c"]
+    clause.summary = "A mistaken summary."
+    clause.save()
+    first = clause.history.order_by("history_id").first()
+    url = reverse("admin:sanctions_clause_simple_history", args=[clause.pk, first.history_id])
+    page = curator_client.get(reverse("admin:sanctions_clause_history", args=[clause.pk])).content.decode()
+    assert url in page  # each version is listed, and opens as a form that reverts to it
+    form = {
+        "resolution": clause.resolution_id,
+        "eid": clause.eid,
+        "label": clause.label,
+        "parent": "",
+        "kind": first.kind,
+        "position": first.position,
+        "verb": first.verb,
+        "summary": first.summary,
+        "key_terms": '["technical training"]',
+        "topics": '["training"]',
+        "official_text": "",
+        "confidence": first.confidence,
+        "verification": "",
+        "curator_note": "",
+    }
+    response = curator_client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:1500]
+    clause.refresh_from_db()
+    assert clause.summary == first.summary
+    assert clause.history.first().history_user.username == "curator"
