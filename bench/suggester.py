@@ -48,13 +48,8 @@ def clause_profiles() -> list[ClauseProfile]:
     ]
 
 
-def seed_cases() -> list[tuple[str, str, set[tuple[int, str]]]]:
-    """(sentence, paragraph, gold clauses) for each curated sentence of the seed speeches."""
-    cases = []
-    gold: dict[tuple[str, str], set[tuple[int, str]]] = {}
-    for row in read_jsonl(SEEDS / "citations.jsonl"):
-        if row.get("eid"):
-            gold.setdefault((row["speech"], row["sentence"]), set()).add((row["resolution"], row["eid"]))
+def seed_sentences():
+    """Yield (speech slug, anchor, segment, paragraph text) for every seed sentence."""
     for speech in read_jsonl(SEEDS / "speeches.jsonl"):
         segments = segment_text((SEEDS / speech["text_file"]).read_text(encoding="utf-8"))
         anchors = assign_anchors([segment.text for segment in segments])
@@ -62,26 +57,30 @@ def seed_cases() -> list[tuple[str, str, set[tuple[int, str]]]]:
         for segment in segments:
             paragraphs.setdefault(segment.paragraph, []).append(segment.text)
         for segment, anchor in zip(segments, anchors, strict=True):
-            if (speech["slug"], anchor) in gold:
-                context = " ".join(paragraphs[segment.paragraph])
-                cases.append((segment.text, context, gold[(speech["slug"], anchor)]))
-    return cases
+            yield speech["slug"], anchor, segment, " ".join(paragraphs[segment.paragraph])
+
+
+def seed_cases() -> list[tuple[str, str, set[tuple[int, str]]]]:
+    """(sentence, paragraph, gold clauses) for each curated sentence of the seed speeches."""
+    gold: dict[tuple[str, str], set[tuple[int, str]]] = {}
+    for row in read_jsonl(SEEDS / "citations.jsonl"):
+        if row.get("eid"):
+            gold.setdefault((row["speech"], row["sentence"]), set()).add((row["resolution"], row["eid"]))
+    return [
+        (segment.text, context, gold[(slug, anchor)])
+        for slug, anchor, segment, context in seed_sentences()
+        if (slug, anchor) in gold
+    ]
 
 
 def uncited_seed_sentences() -> list[tuple[str, str]]:
     """(sentence, paragraph) for seed sentences curators marked as citing nothing."""
     cited = {(row["speech"], row["sentence"]) for row in read_jsonl(SEEDS / "citations.jsonl")}
-    cases = []
-    for speech in read_jsonl(SEEDS / "speeches.jsonl"):
-        segments = segment_text((SEEDS / speech["text_file"]).read_text(encoding="utf-8"))
-        anchors = assign_anchors([segment.text for segment in segments])
-        paragraphs: dict[int, list[str]] = {}
-        for segment in segments:
-            paragraphs.setdefault(segment.paragraph, []).append(segment.text)
-        for segment, anchor in zip(segments, anchors, strict=True):
-            if segment.kind == "sentence" and (speech["slug"], anchor) not in cited:
-                cases.append((segment.text, " ".join(paragraphs[segment.paragraph])))
-    return cases
+    return [
+        (segment.text, context)
+        for slug, anchor, segment, context in seed_sentences()
+        if segment.kind == "sentence" and (slug, anchor) not in cited
+    ]
 
 
 def heldout_cases() -> list[tuple[str, str, set[tuple[int, str]]]]:
