@@ -1,8 +1,9 @@
 """Load test: run the production server on loopback and drive a realistic mix.
 
-    uv run python bench/load.py [--seconds 10] [--concurrency 1,8,32,64]
+    uv run python bench/load.py [--seconds 10] [--concurrency 1,8,32,64] [--server gunicorn]
 
-Starts gunicorn (gthread) with production settings against a copy of the
+Starts the production server (gunicorn gthread by default; granian in WSGI
+mode or uvicorn on the ASGI entry point for comparison) against a copy of the
 SQLite database (seeded if needed), then for each concurrency level runs a
 bounded number of seconds of requests from keep-alive client threads: reader
 pages, sentence panels as htmx fragments, clause pages, claims and search.
@@ -27,6 +28,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEECH = "/speeches/thomas-greenfield-2024-12-18/"
 HTMX = {"HX-Request": "true", "HX-Target": "sentence-panel"}
+
+
+def gunicorn(port: int, workers: int, threads: int) -> list[str]:
+    return [
+        *(sys.executable, "-m", "gunicorn", "config.wsgi", "--worker-class", "gthread"),
+        *("--workers", str(workers), "--threads", str(threads)),
+        *("--max-requests", "2000", "--max-requests-jitter", "200"),
+        *("--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
+    ]
+
+
+def granian(port: int, workers: int, threads: int) -> list[str]:
+    return [
+        *(sys.executable, "-m", "granian", "--interface", "wsgi", "config.wsgi:application"),
+        *("--workers", str(workers), "--blocking-threads", str(threads)),
+        *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
+    ]
+
+
+def uvicorn(port: int, workers: int, threads: int) -> list[str]:
+    # ASGI: Django runs each sync view in a thread behind the event loop.
+    return [
+        *(sys.executable, "-m", "uvicorn", "config.asgi:application", "--workers", str(workers)),
+        *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
+    ]
+
+
+SERVERS = {"gunicorn": gunicorn, "granian": granian, "uvicorn": uvicorn}
 
 
 def free_port() -> int:
@@ -59,7 +88,16 @@ def prepare(database: Path, env: dict[str, str]) -> list[str]:
         "print('\\n'.join(s.get_absolute_url() for s in Sentence.objects.current()[:40]))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
-    return out.stdout.split()
+    sentences = out.stdout.split()
+    # The floor: one panel's HTML saved as a static file, so both are the same size.
+    floor_code = (
+        "import django, sys; django.setup();"
+        "from django.test import Client;"
+        f"body = Client(HTTP_HOST='127.0.0.1').get({sentences[0]!r}, headers={HTMX!r}).content;"
+        f"open({str(ROOT / 'staticfiles' / FLOOR_FILE)!r}, 'wb').write(body)"
+    )
+    subprocess.run([sys.executable, "-c", floor_code], cwd=ROOT, env=env, check=True)
+    return sentences
 
 
 def mix(sentences: list[str]) -> list[tuple[str, dict]]:
@@ -80,7 +118,21 @@ def mix(sentences: list[str]) -> list[tuple[str, dict]]:
     ]
 
 
-def drive(port: int, sentences: list[str], concurrency: int, seconds: float) -> dict:
+def panels(sentences: list[str]) -> list[tuple[str, dict]]:
+    """Only sentence panels, as htmx asks for them."""
+    return [(url, HTMX) for url in random.sample(sentences, 10)]
+
+
+def floor(sentences: list[str]) -> list[tuple[str, dict]]:
+    """A static file the size of a panel, through the same server (the floor)."""
+    return [(f"/static/{FLOOR_FILE}", {})] * 10
+
+
+MIXES = {"realistic": mix, "panel": panels, "static": floor}
+FLOOR_FILE = "bench-floor.html"
+
+
+def drive(port: int, sentences: list[str], concurrency: int, seconds: float, rounds=mix) -> dict:
     latencies: list[float] = []
     errors = server_errors = 0
     lock = threading.Lock()
@@ -92,7 +144,7 @@ def drive(port: int, sentences: list[str], concurrency: int, seconds: float) -> 
         local: list[float] = []
         local_errors = local_5xx = 0
         while time.monotonic() < deadline:
-            for url, headers in mix(sentences):
+            for url, headers in rounds(sentences):
                 started = time.perf_counter()
                 try:
                     connection.request("GET", url, headers=headers)
@@ -139,7 +191,19 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="Seconds of load per concurrency level.")
     parser.add_argument("--concurrency", default="1,8,32,64", help="Comma-separated client thread counts.")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes.")
-    parser.add_argument("--threads", type=int, default=8, help="Threads per gunicorn worker.")
+    parser.add_argument("--threads", type=int, default=8, help="Threads per worker (gunicorn, granian).")
+    parser.add_argument(
+        "--mix",
+        choices=sorted(MIXES),
+        default="realistic",
+        help="realistic (default), panel (only htmx sentence panels) or static (a panel-sized static file).",
+    )
+    parser.add_argument(
+        "--server",
+        choices=sorted(SERVERS),
+        default="gunicorn",
+        help="Which server to measure: gunicorn (production), granian (WSGI) or uvicorn (ASGI).",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="sne-load-"))
@@ -147,30 +211,7 @@ def main() -> int:
     env = server_env(database)
     sentences = prepare(database, env)
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--worker-class",
-            "gthread",
-            "--workers",
-            str(args.workers),
-            "--threads",
-            str(args.threads),
-            "--max-requests",
-            "2000",
-            "--max-requests-jitter",
-            "200",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = subprocess.Popen(SERVERS[args.server](port, args.workers, args.threads), cwd=ROOT, env=env)
     try:
         for _ in range(100):
             try:
@@ -179,11 +220,14 @@ def main() -> int:
             except OSError:
                 time.sleep(0.1)
         drive(port, sentences, 2, 2.0)  # warm the workers
-        print(f"gunicorn gthread, {args.workers} workers x {args.threads} threads, SQLite, {os.cpu_count()} CPUs")
+        print(
+            f"{args.server}, {args.workers} workers x {args.threads} threads, {args.mix} mix, SQLite, "
+            f"{os.cpu_count()} CPUs"
+        )
         print(f"{'conc':>5} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'5xx':>5}")
         failed = False
         for level in (int(value) for value in args.concurrency.split(",")):
-            row = drive(port, sentences, level, args.seconds)
+            row = drive(port, sentences, level, args.seconds, MIXES[args.mix])
             failed |= bool(row["errors"] or row["5xx"])
             print(
                 f"{row['concurrency']:>5} {row['requests']:>9} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} "
