@@ -14,7 +14,7 @@ from speeches.http import wants_fragment
 from speeches.models import Sentence, Speech
 
 from . import reading
-from .caching import page_etag
+from .caching import cache_by_corpus_version, page_etag
 from .diagram import lay_out
 from .forms import ClaimFilterForm, SearchForm
 from .models import (
@@ -39,6 +39,7 @@ def fragment_or_page(request: HttpRequest, template: str, target: str) -> str:
 
 @require_GET
 @condition(etag_func=page_etag)
+@cache_by_corpus_version
 def home(request: HttpRequest) -> HttpResponse:
     """The narrative at a glance: who is alleged to give what to whom, and when."""
     flows = alleged_flows()
@@ -100,6 +101,7 @@ def reader_context(speech: Speech, sentence: Sentence | None = None) -> dict:
 @require_GET
 @vary_on_headers("HX-Request")
 @condition(etag_func=page_etag)
+@cache_by_corpus_version
 def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
     """A speech, sentence by sentence, with the clause panel closed."""
     speech = get_object_or_404(Speech.objects.for_reader(), slug=slug)
@@ -112,6 +114,7 @@ def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 @condition(etag_func=page_etag)
+@cache_by_corpus_version
 def sentence_detail(request: HttpRequest, slug: str, anchor: str) -> HttpResponse:
     """One sentence: the full reader with its panel open, or just the panel."""
     sentence = reading.sentence_for_panel(slug, anchor)
@@ -187,6 +190,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @condition(etag_func=page_etag)
+@cache_by_corpus_version
 def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
     """A resolution clause by clause, each clause with how often it is cited."""
     resolution = get_object_or_404(Resolution, number=number)
@@ -207,6 +211,7 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 @condition(etag_func=page_etag)
+@cache_by_corpus_version
 def clause_detail(request: HttpRequest, number: int, eid: str) -> HttpResponse:
     """One clause with every sentence and claim that cites it."""
     clause = get_object_or_404(
@@ -251,6 +256,7 @@ def clause_json_ld(request: HttpRequest, clause: Clause) -> dict:
 @require_GET
 @vary_on_headers("HX-Request")
 @condition(etag_func=page_etag)
+@cache_by_corpus_version
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Claims, filterable by actor, topic, resolution, speech and status."""
     form = ClaimFilterForm(request.GET or None)
@@ -266,6 +272,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 @condition(etag_func=page_etag)
+@cache_by_corpus_version
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One claim: what is alleged, by whom, where it was said, what it breaks.
 

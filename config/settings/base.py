@@ -133,6 +133,16 @@ STORAGES = {
 
 SEEDS_DIR = BASE_DIR / "seeds"
 
+# Rendered reader pages are cached per process, keyed by corpus version
+# (sanctions/caching.py). Several hosts may share one cache instead (Django's
+# RedisCache, say); that saves work but is not needed for correct pages.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 # Security: on by default, relaxed only by dev.py for plain-HTTP local work.
 SECURE_SSL = env_bool("DJANGO_SECURE_SSL", not DEBUG)
 SECURE_SSL_REDIRECT = SECURE_SSL

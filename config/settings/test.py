@@ -18,3 +18,7 @@ STORAGES = {
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Test databases reuse ids after each rollback, so a version-keyed page cache
+# could serve one test's page to the next; tests that need it enable it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -326,3 +326,33 @@ def test_a_claim_repeated_everywhere_is_listed_a_page_at_a_time(client):
     assert "(120 sentences)" in html
     assert html.count('<li><a href="/speeches/speech-') == 50
     assert 'href="?page=2"' in html
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_unchanged_pages_are_served_from_the_cache(client, cited, page_cache, django_assert_max_num_queries):
+    url = cited["sentence"].get_absolute_url()
+    first = client.get(url, headers=htmx("sentence-panel"))
+    with django_assert_max_num_queries(1):  # the corpus version, nothing else
+        second = client.get(url, headers=htmx("sentence-panel"))
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] and "HX-Request" in second["Vary"]
+    # A full page is cached apart from its fragment.
+    assert "<html" in client.get(url).content.decode()
+
+
+def test_a_curation_change_is_never_served_stale(client, cited, page_cache):
+    url = cited["sentence"].get_absolute_url()
+    client.get(url)
+    citation = cited["sentence"].citations.get()
+    citation.note = "Changed after the page was cached."
+    citation.save()
+    assert "Changed after the page was cached." in client.get(url).content.decode()
