@@ -66,7 +66,8 @@ def page_key(request: HttpRequest) -> str:
     if not hasattr(request, "_page_key"):
         target = request.headers.get("HX-Target", "")
         shape = f"fragment:{target}" if wants_fragment(request, target) else "page"
-        key = f"{corpus_version()}|{request.get_full_path()}|{shape}"
+        # The host too: pages print absolute permalinks.
+        key = f"{corpus_version()}|{request.get_host()}|{request.get_full_path()}|{shape}"
         request._page_key = hashlib.sha256(key.encode()).hexdigest()[:32]
     return request._page_key
 
