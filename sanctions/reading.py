@@ -1,6 +1,7 @@
 """Page-shaped reads: each function loads what one page shows, in a fixed
 number of queries whatever the size of the speech or corpus."""
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,8 +12,11 @@ from django.db.models.functions import Coalesce
 from speeches.models import Sentence, Speech, SpeechPart
 
 from .models import (
+    Actor,
+    ActorRole,
     Citation,
     Claim,
+    ClaimActor,
     ClaimClause,
     ClaimSentence,
     Clause,
@@ -175,3 +179,27 @@ def narrative_timeline() -> list[TimelineItem]:
         label = "Claim:" if len(claims) == 1 else f"{len(claims)} claims, as of this date:"
         items.append(TimelineItem(day, "claims", label, links=[(c.title, c.get_absolute_url()) for c in claims]))
     return sorted(items, key=lambda item: (item.date, item.kind))
+
+
+def alleged_flows() -> list[tuple[Actor, Actor, list[Claim]]]:
+    """Supplier -> recipient pairs, each with the claims alleging that flow,
+    busiest pair first."""
+    roles = (
+        ClaimActor.objects.select_related("actor", "claim")
+        .prefetch_related(Prefetch("claim__clauses", Clause.objects.select_related("resolution")))
+        .filter(role__in=[ActorRole.SUPPLIER, ActorRole.RECIPIENT])
+    )
+    sides: dict[int, dict[str, list[Actor]]] = defaultdict(lambda: defaultdict(list))
+    claims: dict[int, Claim] = {}
+    for row in roles:
+        sides[row.claim_id][row.role].append(row.actor)
+        claims[row.claim_id] = row.claim
+    pairs: dict[tuple[int, int], tuple[Actor, Actor, list[Claim]]] = {}
+    for claim_id, by_role in sides.items():
+        for supplier in by_role[ActorRole.SUPPLIER]:
+            for recipient in by_role[ActorRole.RECIPIENT]:
+                pair = pairs.setdefault((supplier.pk, recipient.pk), (supplier, recipient, []))
+                pair[2].append(claims[claim_id])
+    for _, _, pair_claims in pairs.values():
+        pair_claims.sort(key=lambda claim: claim.title)
+    return sorted(pairs.values(), key=lambda pair: -len(pair[2]))

@@ -1,8 +1,6 @@
 """Reader pages. Each view renders a full page, or just its fragment when
 htmx asks for that fragment by target id; one view, one template, two uses."""
 
-from collections import defaultdict
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -18,8 +16,6 @@ from .caching import cache_by_corpus_version, page_etag
 from .diagram import lay_out
 from .forms import ClaimFilterForm, SearchForm
 from .models import (
-    Actor,
-    ActorRole,
     Citation,
     Claim,
     ClaimActor,
@@ -42,7 +38,7 @@ def fragment_or_page(request: HttpRequest, template: str, target: str) -> str:
 @cache_by_corpus_version
 def home(request: HttpRequest) -> HttpResponse:
     """The narrative at a glance: who is alleged to give what to whom, and when."""
-    flows = alleged_flows()
+    flows = reading.alleged_flows()
     timeline = reading.narrative_timeline()
     context = {
         "diagram": lay_out(flows),
@@ -52,30 +48,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "claim_count": Claim.objects.count(),
     }
     return render(request, "sanctions/home.html", context)
-
-
-def alleged_flows() -> list[tuple[Actor, Actor, list[Claim]]]:
-    """Supplier -> recipient pairs, each with the claims alleging that flow,
-    busiest pair first."""
-    roles = (
-        ClaimActor.objects.select_related("actor", "claim")
-        .prefetch_related(Prefetch("claim__clauses", Clause.objects.select_related("resolution")))
-        .filter(role__in=[ActorRole.SUPPLIER, ActorRole.RECIPIENT])
-    )
-    sides: dict[int, dict[str, list[Actor]]] = defaultdict(lambda: defaultdict(list))
-    claims: dict[int, Claim] = {}
-    for row in roles:
-        sides[row.claim_id][row.role].append(row.actor)
-        claims[row.claim_id] = row.claim
-    pairs: dict[tuple[int, int], tuple[Actor, Actor, list[Claim]]] = {}
-    for claim_id, by_role in sides.items():
-        for supplier in by_role[ActorRole.SUPPLIER]:
-            for recipient in by_role[ActorRole.RECIPIENT]:
-                pair = pairs.setdefault((supplier.pk, recipient.pk), (supplier, recipient, []))
-                pair[2].append(claims[claim_id])
-    for _, _, pair_claims in pairs.values():
-        pair_claims.sort(key=lambda claim: claim.title)
-    return sorted(pairs.values(), key=lambda pair: -len(pair[2]))
 
 
 @require_GET
