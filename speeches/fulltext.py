@@ -1,8 +1,14 @@
 """Full-text search over current sentences, behind one function.
 
 SQLite uses the FTS5 table the migrations keep in step; PostgreSQL uses
-to_tsvector with its GIN index. Both rank by relevance (bm25 / ts_rank) and
-both stem English words, so "transfers" finds "transferred".
+to_tsvector with its GIN index. Both stem English words, so "transfers"
+finds "transferred", and rank by relevance (bm25 / ts_rank).
+
+Ranking means scoring every match, which is slow for very common words in a
+large corpus. So each search first asks the index for at most RANK_AT_MOST + 1
+matches, unranked (cheap: it stops early). If there are more, the query is too
+common to rank and the first `limit` matches come back in index order; a
+reader can always add a word to narrow it.
 """
 
 import re
@@ -13,6 +19,7 @@ from django.db import connection
 from .models import Sentence
 
 WORD = re.compile(r"\w+", re.UNICODE)
+RANK_AT_MOST = 2000
 
 
 def fts5_query(words: list[str]) -> str:
@@ -34,7 +41,20 @@ def sentence_ids_matching(query: str, *, limit: int) -> list[int]:
 
 
 def _sqlite(words: list[str], limit: int) -> list[int]:
+    match = fts5_query(words)
     with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT s.id FROM speeches_sentence_fts AS f
+            JOIN speeches_sentence AS s ON s.id = f.rowid
+            WHERE speeches_sentence_fts MATCH %s AND s.retired = 0
+            LIMIT %s
+            """,
+            [match, RANK_AT_MOST + 1],
+        )
+        unranked = [row[0] for row in cursor.fetchall()]
+        if len(unranked) <= limit or len(unranked) > RANK_AT_MOST:
+            return unranked[:limit]
         cursor.execute(
             """
             SELECT s.id FROM speeches_sentence_fts AS f
@@ -43,7 +63,7 @@ def _sqlite(words: list[str], limit: int) -> list[int]:
             ORDER BY bm25(speeches_sentence_fts), s.id
             LIMIT %s
             """,
-            [fts5_query(words), limit],
+            [match, limit],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -51,11 +71,10 @@ def _sqlite(words: list[str], limit: int) -> list[int]:
 def _postgresql(text: str, limit: int) -> list[int]:
     vector = SearchVector("text", config="english")
     search = SearchQuery(text, config="english", search_type="plain")
+    matches = Sentence.objects.current().annotate(document=vector).filter(document=search)
+    unranked = list(matches.values_list("pk", flat=True)[: RANK_AT_MOST + 1])
+    if len(unranked) <= limit or len(unranked) > RANK_AT_MOST:
+        return unranked[:limit]
     return list(
-        Sentence.objects.current()
-        .annotate(document=vector)
-        .filter(document=search)
-        .annotate(rank=SearchRank(vector, search))
-        .order_by("-rank", "pk")
-        .values_list("pk", flat=True)[:limit]
+        matches.annotate(rank=SearchRank(vector, search)).order_by("-rank", "pk").values_list("pk", flat=True)[:limit]
     )

@@ -54,3 +54,14 @@ def test_edits_and_retirements_reach_the_index(speech):
     sentence.retired = True
     sentence.save()
     assert sentence_ids_matching("courage", limit=10) == []
+
+
+def test_very_common_words_fall_back_to_unranked_order(speech, monkeypatch):
+    import speeches.fulltext as fulltext
+
+    ranked = sentence_ids_matching("DPRK", limit=1)
+    monkeypatch.setattr(fulltext, "RANK_AT_MOST", 1)  # two matches: "too common" now
+    unranked = sentence_ids_matching("DPRK", limit=1)
+    assert len(ranked) == len(unranked) == 1
+    # Both answers are real matches; only the order policy differs.
+    assert {ranked[0], unranked[0]} <= set(sentence_ids_matching("DPRK", limit=10))
