@@ -85,6 +85,8 @@ def test_reader_works_without_javascript(seeded_site, page_without_js):
     page.click(f"#s-{PETROLEUM_SENTENCE}")
     expect(page).to_have_url(re.compile(re.escape(sentence_url(PETROLEUM_SENTENCE))))
     expect(page.locator("#sentence-panel")).to_contain_text("2397")
+    # Without JavaScript the link's #fragment scrolls to the sentence.
+    expect(page.locator(f"#s-{PETROLEUM_SENTENCE}")).to_be_in_viewport()
     page.click("#sentence-panel a:has-text('S/RES/2397 (2017)')")
     expect(page.locator("h1")).to_contain_text("S/RES/2397 (2017), paragraph 5")
     expect(page.locator("#cited-by")).to_contain_text("Kremlin continues")
