@@ -98,11 +98,13 @@ def sentence_panel(sentence: Sentence) -> SentencePanel:
     clause, and the claims it makes. Two queries."""
     other_sentences = (
         Citation.objects.accepted()
-        .filter(clause=OuterRef("clause"), sentence__retired=False)
+        .on_current_sentences()
+        .filter(clause=OuterRef("clause"))
         .exclude(sentence=OuterRef("sentence"))
         .order_by()
         .values("clause")
-        .annotate(n=Count("sentence", distinct=True))
+        # One citation per sentence and clause (a constraint), so rows are sentences.
+        .annotate(n=Count("pk"))
         .values("n")
     )
     claims_citing = (

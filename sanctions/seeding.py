@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.http import Http404
 
 from speeches.ingest import ingest_speech
 from speeches.models import Meeting, Sentence, Speaker, Speech
@@ -488,13 +489,10 @@ class SeedLoader:
         speech = Speech.objects.filter(slug=speech_slug).first()
         if speech is None:
             raise record.error(f"unknown speech {speech_slug!r}")
-        sentence = speech.sentences.filter(anchor=anchor).first()
-        if sentence is None:
-            alias = speech.aliases.select_related("sentence").filter(anchor=anchor).first()
-            if alias is None:
-                raise record.error(f"speech {speech_slug!r} has no sentence {anchor!r}")
-            sentence = alias.sentence
-        return sentence
+        try:
+            return speech.find_sentence(anchor)
+        except Http404:
+            raise record.error(f"speech {speech_slug!r} has no sentence {anchor!r}") from None
 
     def load_citation(self, record: Record) -> None:
         sentence = self.sentence(record, record.require("speech"), record.require("sentence"))

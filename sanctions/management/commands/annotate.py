@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sanctions.citations import find_citations
+from sanctions.management.text_files import read_text_file
 from sanctions.suggester import SUGGESTION_THRESHOLD, ClauseProfile, Suggester
 from speeches.anchors import assign_anchors
 from speeches.segmenter import SegmentationError, segment_text
@@ -37,14 +38,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, file: Path, clauses: Path, format: str, **options: object) -> None:
         suggester = Suggester(self.read_clauses(clauses))
-        try:
-            text = file.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CommandError(f"{file}: no such file") from None
-        except IsADirectoryError:
-            raise CommandError(f"{file}: is a folder, not a file") from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{file}: not UTF-8 text (byte {error.start})") from None
+        text = read_text_file(file)
         try:
             segments = segment_text(text)
         except SegmentationError as error:
@@ -105,10 +99,7 @@ class Command(BaseCommand):
 
     def read_clauses(self, path: Path) -> list[ClauseProfile]:
         """Clause profiles from a clauses JSON Lines file; errors name the line."""
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"{path}: cannot read clauses ({error})") from None
+        lines = read_text_file(path).splitlines()
         profiles = []
         for number, line in enumerate(lines, start=1):
             if not line.strip():

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from sanctions.importing import import_resolution_text
+from sanctions.management.text_files import read_text_file
 from sanctions.models import Resolution
 from sanctions.resolution_text import ResolutionTextError
 
@@ -48,16 +49,7 @@ class Command(BaseCommand):
         found = Resolution.objects.filter(number=resolution).first()
         if found is None:
             raise CommandError(f"unknown resolution {resolution}: add it first (seeds/resolutions.jsonl or the admin)")
-        try:
-            text = file.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CommandError(f"{file}: no such file") from None
-        except IsADirectoryError:
-            raise CommandError(f"{file}: is a folder, not a file") from None
-        except PermissionError:
-            raise CommandError(f"{file}: not readable (permission denied)") from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{file}: not UTF-8 text (byte {error.start})") from None
+        text = read_text_file(file)
         try:
             with transaction.atomic():
                 report = import_resolution_text(resolution=found, text=text)
