@@ -16,6 +16,7 @@ from speeches.admin import SentenceAdmin, SentenceInline, SpeechAdmin
 from speeches.ingest import IngestReport
 from speeches.models import Sentence, Speech
 
+from . import derived
 from .annotation import record_found_citations, record_suggestions
 from .importing import import_resolution_text
 from .models import (
@@ -168,13 +169,14 @@ class CitationAdmin(SimpleHistoryAdmin):
         note = request.POST.get("note", "").strip()
         count = 0
         # One save per citation (not queryset.update) so each change is
-        # recorded in the history with who made it.
-        for citation in queryset:
-            citation.status = status
-            if note:
-                citation.note = note
-            citation.save()
-            count += 1
+        # recorded in the history with who made it; counts are recounted once.
+        with derived.batch():
+            for citation in queryset:
+                citation.status = status
+                if note:
+                    citation.note = note
+                citation.save()
+                count += 1
         self.message_user(request, f"{count} citation(s) marked {status}.", messages.SUCCESS)
 
     @admin.action(description="Accept the selected citations", permissions=["change"])

@@ -118,6 +118,8 @@ def record_suggestions(speech: Speech) -> list[Citation]:
                     status=ReviewStatus.PROPOSED,
                     score=suggestion.score,
                     note=f"Suggested: {reasons}.",
+                    said_on=speech.delivered_on,
                 )
             )
+    # Only proposed citations: no count changes until a curator accepts one.
     return bulk_create_with_history(proposed, Citation)

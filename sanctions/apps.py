@@ -6,3 +6,7 @@ class SanctionsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "sanctions"
+
+    def ready(self) -> None:
+        # Connects the receivers that keep counts and copied dates true.
+        from . import derived  # noqa: F401

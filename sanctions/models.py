@@ -267,13 +267,19 @@ class Citation(models.Model):
     )
     span_end = models.PositiveIntegerField(null=True, blank=True)
     note = models.TextField(blank=True, help_text="Why the sentence invokes this clause.")
+    said_on = models.DateField(
+        editable=False,
+        help_text="The speech's date, copied here (by sanctions/derived.py) so a clause's citing "
+        "sentences can be listed newest first straight from an index.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CitationQuerySet.as_manager()
 
     # Every change is kept, with who made it, and can be reverted in the admin.
-    history = HistoricalRecords()
+    # said_on is derived, not curated: it is left out of the history.
+    history = HistoricalRecords(excluded_fields=["said_on"])
 
     class Meta:
         ordering = ["sentence", "resolution__number", "clause__position"]
@@ -300,7 +306,8 @@ class Citation(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["clause", "status"], name="citation_clause_status_idx"),
+            # Serves a clause page: its accepted citations, newest speech first.
+            models.Index(fields=["clause", "status", "-said_on"], name="citation_clause_said_idx"),
             models.Index(fields=["resolution", "status"], name="citation_res_status_idx"),
         ]
 
@@ -487,14 +494,18 @@ class ClaimSentence(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="claim_sentences")
     sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="claim_links")
     note = models.TextField(blank=True)
+    said_on = models.DateField(editable=False, help_text="The speech's date, copied here like Citation.said_on.")
 
     # Every change is kept, with who made it, and can be reverted in the admin.
-    history = HistoricalRecords()
+    # said_on is derived, not curated: it is left out of the history.
+    history = HistoricalRecords(excluded_fields=["said_on"])
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["claim", "sentence"], name="claim_sentence_unique"),
         ]
+        # Serves a claim page: where it was said, newest speech first.
+        indexes = [models.Index(fields=["claim", "-said_on"], name="claim_sentence_said_idx")]
 
     def __str__(self) -> str:
         return f"{self.claim} ← {self.sentence.anchor}"
@@ -535,3 +546,47 @@ class SeedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}:{self.key}"
+
+
+class ClauseTally(models.Model):
+    """How often a clause is invoked: derived from citations and claims, and
+    written only by sanctions/derived.py, so pages read one row instead of
+    counting thousands.
+
+    A table of its own rather than fields on Clause: saving a clause (in the
+    admin, by the seed loader) must never write back a count read earlier.
+    No database constraint ties it to the clause, so a cascade that deletes a
+    clause's citations cannot recreate a row for a clause about to vanish;
+    derived.py removes the row when the clause goes.
+    """
+
+    clause = models.OneToOneField(
+        Clause,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="tally",
+    )
+    citing_sentences = models.PositiveIntegerField(
+        default=0, help_text="Accepted citations of the clause on current sentences."
+    )
+    claims = models.PositiveIntegerField(default=0, help_text="Claims said to break the clause.")
+
+    def __str__(self) -> str:
+        return f"clause {self.clause_id}: {self.citing_sentences} sentences, {self.claims} claims"
+
+
+class ClaimTally(models.Model):
+    """How many sentences make a claim; kept like ClauseTally."""
+
+    claim = models.OneToOneField(
+        Claim,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="tally",
+    )
+    sentences = models.PositiveIntegerField(default=0, help_text="Sentences that make the claim.")
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id}: {self.sentences} sentences"

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.http import Http404
 
 from speeches.ingest import ingest_speech
 from speeches.models import Meeting, Sentence, Speaker, Speech
 from speeches.segmenter import SegmentationError
 
+from . import derived
 from .annotation import record_found_citations
 from .models import (
     Actor,
@@ -226,8 +227,12 @@ class SeedLoader:
 
     # -- the files ---------------------------------------------------------
 
-    @transaction.atomic
     def load(self) -> SeedReport:
+        # One transaction; stored counts are recounted once, at its end.
+        with derived.batch():
+            return self._load()
+
+    def _load(self) -> SeedReport:
         if not self.seeds_dir.is_dir():
             raise SeedError(str(self.seeds_dir), 0, "no such seeds folder")
         handlers = {

@@ -179,7 +179,8 @@ def _store_sentences(speech: Speech, segments: Sequence[Segment], report: Ingest
         sentence = current[plan.old_index]
         for name, value in layout.items():
             setattr(sentence, name, value)
-        sentence.save()
+        # Only the layout changes: saying so keeps `retired` out of the write.
+        sentence.save(update_fields=list(layout))
         if plan.retired_anchor:
             SentenceAlias.objects.create(speech=speech, anchor=plan.retired_anchor, sentence=sentence)
             report.edited.append(sentence)

@@ -19,19 +19,6 @@ TEXT = (
 
 
 @pytest.fixture
-def curator(django_user_model):
-    user = django_user_model.objects.create_user("curator", password="correct horse battery staple", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curators"))
-    return user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    client.force_login(curator)
-    return client
-
-
-@pytest.fixture
 def clauses():
     resolution = make_resolution(1718)
     others = make_resolution(2397, year=2017)

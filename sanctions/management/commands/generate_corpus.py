@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from sanctions import derived
 from sanctions.models import Citation, CitationOrigin, Claim, ClaimSentence, Clause, ReviewStatus
 from speeches.ingest import ingest_speech
 from speeches.models import Meeting, Speaker, Speech
@@ -54,9 +55,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, speeches: int, seed: int, delete: bool, **options: object) -> None:
         if delete:
-            count, _ = Speech.objects.filter(slug__startswith=PREFIX).delete()
-            Meeting.objects.filter(title__startswith="[Synthetic]").delete()
-            Speaker.objects.filter(slug__startswith=PREFIX).delete()
+            with derived.batch():  # one recount at the end, not one per deleted citation
+                count, _ = Speech.objects.filter(slug__startswith=PREFIX).delete()
+                Meeting.objects.filter(title__startswith="[Synthetic]").delete()
+                Speaker.objects.filter(slug__startswith=PREFIX).delete()
             self.stdout.write(f"Deleted {count} synthetic rows.")
             return
         if speeches < 1:
@@ -68,9 +70,15 @@ class Command(BaseCommand):
         claims = list(Claim.objects.all())
         rng = random.Random(seed)
         start = Speech.objects.filter(slug__startswith=PREFIX).count()
-        for index in range(start, start + speeches):
-            with transaction.atomic():
-                self.make_speech(index, rng, clauses, claims)
+        try:
+            for index in range(start, start + speeches):
+                with transaction.atomic():
+                    self.make_speech(index, rng, clauses, claims)
+        finally:
+            # bulk_create sends no signals: recount what it touched, once,
+            # even if interrupted (each finished speech is committed).
+            derived.recount_clauses(clause.pk for clause in clauses.values())
+            derived.recount_claims(claim.pk for claim in claims)
         self.stdout.write(f"Created {speeches} synthetic speeches ({start + speeches} in all).")
 
     def make_speech(self, index: int, rng: random.Random, clauses: dict, claims: list[Claim]) -> None:
@@ -118,13 +126,14 @@ class Command(BaseCommand):
                     origin=CitationOrigin.CURATED,
                     status=ReviewStatus.ACCEPTED,
                     note="Synthetic citation.",
+                    said_on=held_on,
                 )
                 for number, paragraph, clause in cites
             ]
         )
         ClaimSentence.objects.bulk_create(
             (
-                ClaimSentence(claim=rng.choice(claims), sentence=by_place[paragraph + 1][number - 1])
+                ClaimSentence(claim=rng.choice(claims), sentence=by_place[paragraph + 1][number - 1], said_on=held_on)
                 for number, paragraph in claim_lines
             ),
             ignore_conflicts=True,
