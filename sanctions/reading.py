@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.core.paginator import Page, Paginator
+from django.db.models import Aggregate, JSONField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import JSONObject
+from django.utils.functional import cached_property
 
 from speeches.models import Sentence, Speech, SpeechPart
 
@@ -17,9 +19,9 @@ from .models import (
     Citation,
     Claim,
     ClaimActor,
-    ClaimClause,
     ClaimSentence,
     Clause,
+    ClauseTally,
     Resolution,
     ReviewStatus,
     SentenceReview,
@@ -48,29 +50,22 @@ def reader_sentences(speech: Speech, *, with_claims: bool = False) -> list[Sente
     if with_claims:
         claims = ClaimSentence.objects.select_related("claim")
         prefetches.append(Prefetch("claim_links", claims, to_attr="claim_rows"))
-    return list(Sentence.objects.current().filter(speech=speech).order_by("position").prefetch_related(*prefetches))
+    sentences = Sentence.objects.current().filter(speech=speech).annotate(part_label=part_label_of_sentence())
+    return list(sentences.order_by("position").prefetch_related(*prefetches))
 
 
-def sentence_for_panel(slug: str, anchor: str) -> Sentence | None:
-    """The current or retired sentence `anchor` of speech `slug`, with its
-    speech, review and part label, in one query; None if no sentence has the
-    anchor now (it may still be an old alias)."""
-    part_label = SpeechPart.objects.filter(speech=OuterRef("speech"), number=OuterRef("part")).values("label")[:1]
-    return (
-        Sentence.objects.select_related("speech", "review")
-        .annotate(part_label=Subquery(part_label))
-        .filter(speech__slug=slug, anchor=anchor)
-        .first()
-    )
+def part_label_of_sentence() -> Subquery:
+    """The label of the speech part a sentence is in, read with the sentence."""
+    return Subquery(SpeechPart.objects.filter(speech=OuterRef("speech"), number=OuterRef("part")).values("label")[:1])
 
 
-def layout(speech: Speech, sentences: Iterable[Sentence]) -> list[Part]:
-    """Group sentences into the speech's parts and paragraphs (no queries
-    beyond the prefetched parts)."""
-    labels = {part.number: part.label for part in speech.parts.all()}
+def layout(sentences: Iterable[Sentence]) -> list[Part]:
+    """Group sentences (from reader_sentences, with their part labels) into
+    the speech's parts and paragraphs."""
     parts: dict[int, Part] = {}
     for sentence in sentences:
-        part = parts.setdefault(sentence.part, Part(sentence.part, labels.get(sentence.part, f"Part {sentence.part}")))
+        label = sentence.part_label or f"Part {sentence.part}"
+        part = parts.setdefault(sentence.part, Part(sentence.part, label))
         if not part.paragraphs or part.paragraphs[-1].number != sentence.paragraph:
             part.paragraphs.append(Paragraph(sentence.paragraph))
         part.paragraphs[-1].sentences.append(sentence)
@@ -92,69 +87,177 @@ class SentencePanel:
         return not self.citations
 
 
-def sentence_panel(sentence: Sentence) -> SentencePanel:
-    """The panel for a sentence from sentence_for_panel(): its accepted
-    citations, each with how many other sentences and claims cite the same
-    clause, and the claims it makes. Two queries."""
-    other_sentences = (
-        Citation.objects.accepted()
-        .on_current_sentences()
-        .filter(clause=OuterRef("clause"))
-        .exclude(sentence=OuterRef("sentence"))
-        .order_by()
-        .values("clause")
-        # One citation per sentence and clause (a constraint), so rows are sentences.
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    claims_citing = (
-        ClaimClause.objects.filter(clause=OuterRef("clause"))
-        .order_by()
-        .values("clause")
-        .annotate(n=Count("claim", distinct=True))
-        .values("n")
-    )
-    citations = list(
-        Citation.objects.accepted()
-        .filter(sentence=sentence)
-        .select_related("clause__resolution", "resolution")
+class JSONArrayAgg(Aggregate):
+    """The grouped values as one JSON array: json_group_array on SQLite,
+    jsonb_agg on PostgreSQL (Django has no portable JSON array aggregate)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def linked_rows_as_json(links: QuerySet, **fields: str) -> Subquery:
+    """The rows of `links` that belong to the outer sentence, as a JSON array
+    of objects with the given fields (NULL when there are none)."""
+    rows = links.filter(sentence=OuterRef("pk")).order_by().values("sentence")
+    return Subquery(rows.annotate(items=JSONArrayAgg(JSONObject(**fields))).values("items"), output_field=JSONField())
+
+
+CITATION_FIELDS = {
+    "id": "pk",
+    "origin": "origin",
+    "note": "note",
+    "resolution_id": "resolution_id",
+    "number": "resolution__number",
+    "year": "resolution__year",
+    "symbol": "resolution__symbol",
+    "official_url": "resolution__official_url",
+    "occasion": "resolution__occasion",
+    "clause_id": "clause_id",
+    "eid": "clause__eid",
+    "label": "clause__label",
+    "summary": "clause__summary",
+    "official_text": "clause__official_text",
+    "position": "clause__position",
+    "citing": "clause__tally__citing_sentences",
+    "claims": "clause__tally__claims",
+}
+
+
+def sentence_panel(slug: str, anchor: str) -> SentencePanel | None:
+    """The panel for the current or retired sentence `anchor` of speech
+    `slug`, or None if no sentence has that anchor now (it may still be an
+    old alias).
+
+    One query: the sentence with its speech, review and part label, and its
+    accepted citations and claims folded in as JSON arrays. This is the read
+    behind every click on a sentence, so it is worth not making three round
+    trips; the clause counts come from the stored tallies.
+    """
+    sentence = (
+        Sentence.objects.select_related("speech__speaker", "speech__meeting", "review")
         .annotate(
-            other_sentences=Coalesce(Subquery(other_sentences), 0),
-            other_claims=Coalesce(Subquery(claims_citing), 0),
+            part_label=part_label_of_sentence(),
+            citation_items=linked_rows_as_json(Citation.objects.accepted(), **CITATION_FIELDS),
+            claim_items=linked_rows_as_json(ClaimSentence.objects.all(), title="claim__title", slug="claim__slug"),
         )
-        .order_by("resolution__number", "clause__position")
+        .filter(speech__slug=slug, anchor=anchor)
+        .first()
     )
-    claims = list(Claim.objects.filter(claim_sentences__sentence=sentence).order_by("title"))
+    if sentence is None:
+        return None
+    claims = sorted((Claim(title=item["title"], slug=item["slug"]) for item in sentence.claim_items or []), key=str)
     try:
         review = sentence.review
     except SentenceReview.DoesNotExist:
         review = None
-    return SentencePanel(sentence, citations, claims, review, getattr(sentence, "part_label", "") or "")
+    return SentencePanel(sentence, citations_from_json(sentence), claims, review, sentence.part_label or "")
+
+
+def citations_from_json(sentence: Sentence) -> list[Citation]:
+    """Citation objects (with clause and resolution) from the panel query's
+    JSON, in document order: by resolution, a whole-resolution citation
+    before its clauses. Each knows how many other sentences and claims cite
+    its clause."""
+    # A current sentence is one of its clause's citing sentences; a retired one is not counted.
+    itself = 0 if sentence.retired else 1
+    items = sorted(
+        sentence.citation_items or [],
+        key=lambda item: (item["number"], -1 if item["clause_id"] is None else item["position"]),
+    )
+    citations = []
+    for item in items:
+        resolution = Resolution(
+            pk=item["resolution_id"],
+            number=item["number"],
+            year=item["year"],
+            symbol=item["symbol"],
+            official_url=item["official_url"],
+            occasion=item["occasion"],
+        )
+        clause = None
+        if item["clause_id"] is not None:
+            clause = Clause(
+                pk=item["clause_id"],
+                resolution=resolution,
+                eid=item["eid"],
+                label=item["label"],
+                summary=item["summary"],
+                official_text=item["official_text"],
+                position=item["position"],
+            )
+        citation = Citation(
+            pk=item["id"],
+            sentence=sentence,
+            resolution=resolution,
+            clause=clause,
+            origin=item["origin"],
+            status=ReviewStatus.ACCEPTED,
+            note=item["note"],
+        )
+        citation.other_sentences = max(0, (item["citing"] or 0) - itself)
+        citation.other_claims = item["claims"] or 0
+        citations.append(citation)
+    return citations
+
+
+def clause_tally(clause: Clause | None) -> ClauseTally:
+    """A clause's stored counts (zero for a clause never cited), read from a
+    select_related("tally") join."""
+    try:
+        return clause.tally
+    except (AttributeError, ClauseTally.DoesNotExist):
+        return ClauseTally(clause=clause)
+
+
+# said_on is the speech's date copied onto each link, so the database reads
+# the leading order from an index and sorts only within a day.
+SAID_ORDER = ["-said_on", "sentence__speech_id", "sentence__position", "pk"]
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its row count (a stored tally) instead of counting
+    thousands of rows on every request."""
+
+    def __init__(self, object_list, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def page_of_links(links: QuerySet, *, count: int, number: str | None, per_page: int) -> Page:
+    """One page of citations or claim links on sentences, newest speech
+    first, with their sentences and speeches (leaving out speech texts).
+
+    One query whatever the corpus size: the count is the stored tally, and
+    the order leads with `said_on`, which an index serves.
+    """
+    rows = (
+        links.select_related("sentence__speech__speaker")
+        .defer("sentence__speech__raw_text", "sentence__speech__summary")
+        .order_by(*SAID_ORDER)
+    )
+    return CountedPaginator(rows, per_page, count=count).get_page(number)
 
 
 def clause_citing_sentences(clause: Clause) -> QuerySet[Citation]:
-    """Accepted citations of a clause on current sentences, with their speeches."""
-    return (
-        Citation.objects.accepted()
-        .on_current_sentences()
-        .filter(clause=clause)
-        .select_related("sentence__speech")
-        .order_by("-sentence__speech__delivered_on", "sentence__speech_id", "sentence__position")
-    )
+    """Accepted citations of a clause on current sentences."""
+    return Citation.objects.accepted().on_current_sentences().filter(clause=clause)
 
 
 def resolution_clauses(resolution_id: int) -> list[Clause]:
     """A resolution's clauses in document order, each with its citation count."""
-    return list(
-        Clause.objects.filter(resolution_id=resolution_id)
-        .annotate(
-            citation_count=Count(
-                "citations",
-                filter=Q(citations__status=ReviewStatus.ACCEPTED, citations__sentence__retired=False),
-            )
-        )
-        .order_by("position", "id")
+    clauses = list(
+        Clause.objects.filter(resolution_id=resolution_id).select_related("tally").order_by("position", "id")
     )
+    for clause in clauses:
+        clause.citation_count = clause_tally(clause).citing_sentences
+    return clauses
 
 
 @dataclass

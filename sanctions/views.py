@@ -1,7 +1,6 @@
 """Reader pages. Each view renders a full page, or just its fragment when
 htmx asks for that fragment by target id; one view, one template, two uses."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +8,7 @@ from django.views.decorators.http import condition, require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from speeches.http import wants_fragment
-from speeches.models import Sentence, Speech
+from speeches.models import Speech
 
 from . import reading
 from .caching import cache_by_corpus_version, page_etag
@@ -58,13 +57,13 @@ def speech_list(request: HttpRequest) -> HttpResponse:
     return render(request, "sanctions/speech_list.html", {"speeches": speeches})
 
 
-def reader_context(speech: Speech, sentence: Sentence | None = None) -> dict:
+def reader_context(speech: Speech, panel: reading.SentencePanel | None = None) -> dict:
     sentences = reading.reader_sentences(speech)
     return {
         "speech": speech,
-        "parts": reading.layout(speech, sentences),
-        "selected": sentence,
-        "panel": reading.sentence_panel(sentence) if sentence is not None else None,
+        "parts": reading.layout(sentences),
+        "selected": panel.sentence if panel is not None else None,
+        "panel": panel,
         "cited_count": sum(1 for s in sentences if s.accepted_citations),
         "sentence_count": len(sentences),
     }
@@ -89,8 +88,8 @@ def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_by_corpus_version
 def sentence_detail(request: HttpRequest, slug: str, anchor: str) -> HttpResponse:
     """One sentence: the full reader with its panel open, or just the panel."""
-    sentence = reading.sentence_for_panel(slug, anchor)
-    if sentence is None:
+    panel = reading.sentence_panel(slug, anchor)
+    if panel is None:
         speech = get_object_or_404(Speech, slug=slug)
         try:
             renamed = speech.find_sentence(anchor)
@@ -98,11 +97,11 @@ def sentence_detail(request: HttpRequest, slug: str, anchor: str) -> HttpRespons
             context = {"speech": speech, "anchor": anchor}
             return render(request, "sanctions/sentence_missing.html", context, status=404)
         return redirect(renamed, permanent=True)  # an old alias: send people to the current permalink
+    speech = panel.sentence.speech  # with its speaker and meeting
     if wants_fragment(request, "sentence-panel"):
-        context = {"speech": sentence.speech, "selected": sentence, "panel": reading.sentence_panel(sentence)}
+        context = {"speech": speech, "selected": panel.sentence, "panel": panel}
         return render(request, "sanctions/reader.html#sentence-panel", context)
-    speech = Speech.objects.for_reader().get(pk=sentence.speech_id)
-    return render(request, "sanctions/reader.html", reader_context(speech, sentence))
+    return render(request, "sanctions/reader.html", reader_context(speech, panel))
 
 
 @require_GET
@@ -128,7 +127,7 @@ def speech_json(request: HttpRequest, slug: str) -> JsonResponse:
             "held_on": speech.meeting.held_on.isoformat(),
         },
         "source_url": speech.source_url,
-        "parts": [{"number": p.number, "label": p.label} for p in speech.parts.all()],
+        "parts": [{"number": p.number, "label": p.label} for p in speech.parts.order_by("number")],
         "sentences": [
             {
                 "anchor": s.anchor,
@@ -187,10 +186,16 @@ def resolution_detail(request: HttpRequest, number: int) -> HttpResponse:
 def clause_detail(request: HttpRequest, number: int, eid: str) -> HttpResponse:
     """One clause with every sentence and claim that cites it."""
     clause = get_object_or_404(
-        Clause.objects.select_related("resolution", "parent__resolution"), resolution__number=number, eid=eid
+        Clause.objects.select_related("resolution", "parent__resolution", "tally"),
+        resolution__number=number,
+        eid=eid,
     )
-    paginator = Paginator(reading.clause_citing_sentences(clause), CITATIONS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = reading.page_of_links(
+        reading.clause_citing_sentences(clause),
+        count=reading.clause_tally(clause).citing_sentences,
+        number=request.GET.get("page"),
+        per_page=CITATIONS_PER_PAGE,
+    )
     claims = Claim.objects.filter(claim_clauses__clause=clause).order_by("title")
     context = {
         "clause": clause,
@@ -251,7 +256,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     A claim repeated in thousands of statements lists them a page at a time.
     """
     claim = get_object_or_404(
-        Claim.objects.prefetch_related(
+        Claim.objects.select_related("tally").prefetch_related(
             Prefetch("actor_roles", ClaimActor.objects.select_related("actor")),
             "quantities",
             "sources",
@@ -259,12 +264,12 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    said = (
-        ClaimSentence.objects.filter(claim=claim)
-        .select_related("sentence__speech__speaker")
-        .order_by("-sentence__speech__delivered_on", "sentence__speech_id", "sentence__position")
+    page = reading.page_of_links(
+        ClaimSentence.objects.filter(claim=claim),
+        count=claim.tally.sentences if hasattr(claim, "tally") else 0,
+        number=request.GET.get("page"),
+        per_page=CITATIONS_PER_PAGE,
     )
-    page = Paginator(said, CITATIONS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"claim": claim, "page": page, "json_ld": claim_json_ld(request, claim, page)}
     template = fragment_or_page(request, "sanctions/claim_detail.html", "said-in")
     return render(request, template, context)

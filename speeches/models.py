@@ -65,8 +65,8 @@ class Speaker(models.Model):
 
 class SpeechQuerySet(models.QuerySet):
     def for_reader(self) -> "SpeechQuerySet":
-        """Speeches with the speaker, meeting and parts a reader page shows."""
-        return self.select_related("speaker", "meeting").prefetch_related("parts")
+        """Speeches with the speaker and meeting a reader page shows."""
+        return self.select_related("speaker", "meeting")
 
 
 class Speech(models.Model):
