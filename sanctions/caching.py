@@ -15,6 +15,7 @@ Reader pages are the same for everyone (no per-user content, no cookies), so
 one cached copy serves all.
 """
 
+import functools
 import hashlib
 from collections.abc import Callable
 from functools import wraps
@@ -44,15 +45,23 @@ VERSIONED = [Speech, Resolution, Clause, Actor, Source, Citation, SentenceReview
 VERSIONED += [ClaimActor, ClaimQuantity, ClaimSentence, ClaimClause]
 
 
-def corpus_version() -> str:
-    """The latest history id of every versioned table, in one query."""
+@functools.cache
+def version_sql() -> str:
+    """The version query, built once: reaching a history table through
+    `Model.history` builds a manager class each time (milliseconds), which
+    is too slow for a query that runs on every request."""
     quote = connection.ops.quote_name
     # Table names come from the models, never from a request.
     columns = ", ".join(
         f"(SELECT MAX(history_id) FROM {quote(model.history.model._meta.db_table)})" for model in VERSIONED
     )
+    return f"SELECT {columns}"
+
+
+def corpus_version() -> str:
+    """The latest history id of every versioned table, in one query."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}")
+        cursor.execute(version_sql())
         return "-".join(str(value or 0) for value in cursor.fetchone())
 
 
