@@ -79,11 +79,13 @@ def search(query: str) -> SearchResults:
     if not words:
         return results
     ids = sentence_ids_matching(query, limit=RESULTS_PER_KIND)
-    found = Sentence.objects.select_related("speech").in_bulk(ids)
+    # Results show a sentence with its speech's title and date: never load speech texts.
+    found = Sentence.objects.select_related("speech").defer("speech__raw_text", "speech__summary").in_bulk(ids)
     sentences = [found[pk] for pk in ids]
     clauses = (
         Clause.objects.filter(all_words(["summary", "label", "official_text", "resolution__symbol"], words))
         .select_related("resolution")
+        .only("eid", "label", "summary", "resolution__number", "resolution__symbol")
         .order_by("resolution__adopted_on", "position")[:RESULTS_PER_KIND]
     )
     claims = Claim.objects.filter(all_words(["title", "statement"], words)).order_by("title")[:RESULTS_PER_KIND]
