@@ -41,15 +41,12 @@ def sentence_ids_matching(query: str, *, limit: int) -> list[int]:
 
 
 def _sqlite(words: list[str], limit: int) -> list[int]:
+    # The FTS5 index holds current sentences only (migration 0004), so
+    # neither query goes back to the sentence table.
     match = fts5_query(words)
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            SELECT s.id FROM speeches_sentence_fts AS f
-            JOIN speeches_sentence AS s ON s.id = f.rowid
-            WHERE speeches_sentence_fts MATCH %s AND s.retired = 0
-            LIMIT %s
-            """,
+            "SELECT rowid FROM speeches_sentence_fts WHERE speeches_sentence_fts MATCH %s LIMIT %s",
             [match, RANK_AT_MOST + 1],
         )
         unranked = [row[0] for row in cursor.fetchall()]
@@ -57,10 +54,8 @@ def _sqlite(words: list[str], limit: int) -> list[int]:
             return unranked[:limit]
         cursor.execute(
             """
-            SELECT s.id FROM speeches_sentence_fts AS f
-            JOIN speeches_sentence AS s ON s.id = f.rowid
-            WHERE speeches_sentence_fts MATCH %s AND s.retired = 0
-            ORDER BY bm25(speeches_sentence_fts), s.id
+            SELECT rowid FROM speeches_sentence_fts WHERE speeches_sentence_fts MATCH %s
+            ORDER BY bm25(speeches_sentence_fts), rowid
             LIMIT %s
             """,
             [match, limit],

@@ -54,6 +54,20 @@ def test_edits_and_retirements_reach_the_index(speech):
     sentence.retired = True
     sentence.save()
     assert sentence_ids_matching("courage", limit=10) == []
+    sentence.text = "We thank the briefers for their bravery."  # edited while retired: still not found
+    sentence.save()
+    assert sentence_ids_matching("bravery", limit=10) == []
+    sentence.retired = False  # restored: found again, by its current words only
+    sentence.save()
+    assert texts(sentence_ids_matching("bravery", limit=10)) == ["We thank the briefers for their bravery."]
+    assert sentence_ids_matching("courage", limit=10) == []
+
+
+def test_a_deleted_speech_leaves_nothing_in_the_index(speech):
+    speech.sentences.filter(text__startswith="We thank").update(retired=True)
+    speech.delete()
+    assert sentence_ids_matching("DPRK", limit=10) == []
+    assert sentence_ids_matching("briefers", limit=10) == []
 
 
 def test_very_common_words_fall_back_to_unranked_order(speech, monkeypatch):
