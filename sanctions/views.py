@@ -303,6 +303,8 @@ def claim_json_ld(request: HttpRequest, claim: Claim, page) -> dict:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@condition(etag_func=page_etag)
+@cache_by_corpus_version
 def search(request: HttpRequest) -> HttpResponse:
     """Sentences, clauses and claims matching every word of the query."""
     form = SearchForm(request.GET or None)
