@@ -34,7 +34,7 @@ def gunicorn(port: int, workers: int, threads: int) -> list[str]:
     return [
         *(sys.executable, "-m", "gunicorn", "config.wsgi", "--worker-class", "gthread"),
         *("--workers", str(workers), "--threads", str(threads)),
-        *("--max-requests", "2000", "--max-requests-jitter", "200"),
+        *("--max-requests", "20000", "--max-requests-jitter", "2000"),
         *("--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
     ]
 
