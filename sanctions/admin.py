@@ -242,6 +242,19 @@ class CuratedSpeechAdmin(SpeechAdmin):
     inlines = [inline for inline in SpeechAdmin.inlines if inline is not SentenceInline] + [CitedSentenceInline]
     readonly_fields = [*SpeechAdmin.readonly_fields, "needs_review"]
 
+    # Saving or deleting a speech can touch many citations: recount once.
+    def save_related(self, request, form, formsets, change) -> None:
+        with derived.batch():
+            super().save_related(request, form, formsets, change)
+
+    def delete_model(self, request, obj: Speech) -> None:
+        with derived.batch():
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        with derived.batch():
+            super().delete_queryset(request, queryset)
+
     def after_segmenting(self, request, report: IngestReport) -> None:
         super().after_segmenting(request, report)
         found = record_found_citations(report.speech)

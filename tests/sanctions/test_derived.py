@@ -135,6 +135,21 @@ def test_bulk_accept_in_the_admin_recounts_once(curator_client, clauses):
     assert len(recounts) == 1
 
 
+def test_deleting_a_speech_in_the_admin_recounts_once(admin_client, clauses):
+    supply, training = clauses
+    gone = make_speech(sentences=6)
+    for sentence in gone.sentences.all():
+        make_citation(sentence, supply)
+        make_citation(sentence, training)
+    make_citation(make_speech(sentences=1).sentences.get(), supply)
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.post(reverse("admin:speeches_speech_delete", args=[gone.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert (citing(supply), citing(training)) == (1, 0)
+    recounts = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "sanctions_clausetally"')]
+    assert len(recounts) == 1
+
+
 def test_a_history_revert_restores_the_count(clauses):
     supply, _ = clauses
     citation = make_citation(make_speech(sentences=1).sentences.get(), supply)
