@@ -56,7 +56,10 @@ def reader_sentences(speech: Speech, *, with_claims: bool = False) -> list[Sente
 
 def part_label_of_sentence() -> Subquery:
     """The label of the speech part a sentence is in, read with the sentence."""
-    return Subquery(SpeechPart.objects.filter(speech=OuterRef("speech"), number=OuterRef("part")).values("label")[:1])
+    # order_by(): (speech, number) is unique, and the model's default ordering
+    # would join the speech table into every lookup.
+    part = SpeechPart.objects.filter(speech=OuterRef("speech"), number=OuterRef("part")).order_by()
+    return Subquery(part.values("label")[:1])
 
 
 def layout(sentences: Iterable[Sentence]) -> list[Part]:
@@ -144,6 +147,7 @@ def sentence_panel(slug: str, anchor: str) -> SentencePanel | None:
             claim_items=linked_rows_as_json(ClaimSentence.objects.all(), title="claim__title", slug="claim__slug"),
         )
         .filter(speech__slug=slug, anchor=anchor)
+        .order_by()  # (speech, anchor) is unique: nothing to sort
         .first()
     )
     if sentence is None:
