@@ -1,10 +1,12 @@
 """Load test: run the production server on loopback and drive a realistic mix.
 
     uv run python bench/load.py [--seconds 10] [--concurrency 1,8,32,64] [--server gunicorn]
+    DATABASE_URL=postgres://user:pass@127.0.0.1:5432/name uv run python bench/load.py
 
 Starts the production server (gunicorn gthread by default; granian in WSGI
 mode or uvicorn on the ASGI entry point for comparison) against a copy of the
-SQLite database (seeded if needed), then for each concurrency level runs a
+SQLite database (or the PostgreSQL one named by DATABASE_URL, migrated and
+seeded), then for each concurrency level runs a
 bounded number of seconds of requests from keep-alive client threads: reader
 pages, sentence panels as htmx fragments, clause pages, claims and search.
 Prints requests/s, p50/p99 latency, errors and 5xx per level. Only 127.0.0.1
@@ -64,19 +66,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_env(database: Path) -> dict[str, str]:
+def server_env(database_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY="bench-only-" + "k" * 40,
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL="0",  # plain HTTP on loopback; TLS belongs to the proxy
-        DATABASE_URL=f"sqlite:///{database}",
+        DATABASE_URL=database_url,
     )
     return env
 
 
-def prepare(database: Path, env: dict[str, str]) -> list[str]:
+def prepare(env: dict[str, str]) -> list[str]:
     """Migrate, seed and collect static files; return the URLs to request."""
     for command in (["migrate", "-v", "0"], ["load_seeds"], ["collectstatic", "--noinput", "-v", "0"]):
         subprocess.run(
@@ -207,9 +209,12 @@ def main() -> int:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="sne-load-"))
-    database = workdir / "bench.sqlite3"
-    env = server_env(database)
-    sentences = prepare(database, env)
+    # PostgreSQL when DATABASE_URL names one (it is migrated and seeded),
+    # else a fresh SQLite file.
+    database_url = os.environ.get("DATABASE_URL", "")
+    postgres = database_url.startswith("postgres")
+    env = server_env(database_url if postgres else f"sqlite:///{workdir / 'bench.sqlite3'}")
+    sentences = prepare(env)
     port = free_port()
     server = subprocess.Popen(SERVERS[args.server](port, args.workers, args.threads), cwd=ROOT, env=env)
     try:
@@ -221,7 +226,8 @@ def main() -> int:
                 time.sleep(0.1)
         drive(port, sentences, 2, 2.0)  # warm the workers
         print(
-            f"{args.server}, {args.workers} workers x {args.threads} threads, {args.mix} mix, SQLite, "
+            f"{args.server}, {args.workers} workers x {args.threads} threads, {args.mix} mix, "
+            f"{'PostgreSQL' if postgres else 'SQLite'}, "
             f"{os.cpu_count()} CPUs"
         )
         print(f"{'conc':>5} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'5xx':>5}")
