@@ -53,6 +53,19 @@ def _count_of(queryset, by: str) -> Subquery:
     return Coalesce(Subquery(counted), 0)
 
 
+def _with_fresh_counts(clauses):
+    """Clauses annotated with `citing` and `claim_count`, counted from the source rows."""
+    return clauses.annotate(
+        citing=_count_of(Citation.objects.accepted().on_current_sentences(), "clause"),
+        claim_count=_count_of(ClaimClause.objects.all(), "clause"),
+    )
+
+
+def _speech_date() -> Subquery:
+    """For a citation or claim link: the date of the speech its sentence is in."""
+    return Subquery(Speech.objects.filter(sentences=OuterRef("sentence_id")).values("delivered_on")[:1])
+
+
 def recount_clauses(clause_ids: Iterable[int] | None = None) -> None:
     """Recount the given clauses (all when None) from citations and claim links."""
     clauses = Clause.objects.all()
@@ -61,10 +74,7 @@ def recount_clauses(clause_ids: Iterable[int] | None = None) -> None:
         if not clause_ids:
             return
         clauses = clauses.filter(pk__in=clause_ids)
-    rows = clauses.annotate(
-        citing=_count_of(Citation.objects.accepted().on_current_sentences(), "clause"),
-        claim_count=_count_of(ClaimClause.objects.all(), "clause"),
-    ).values_list("pk", "citing", "claim_count")
+    rows = _with_fresh_counts(clauses).values_list("pk", "citing", "claim_count")
     ClauseTally.objects.bulk_create(
         [ClauseTally(clause_id=pk, citing_sentences=citing, claims=claims) for pk, citing, claims in rows],
         update_conflicts=True,
@@ -98,8 +108,7 @@ def recount_claims(claim_ids: Iterable[int] | None = None) -> None:
 def copy_speech_dates() -> None:
     """Re-copy every link's speech date (for `manage.py recount`)."""
     for model in (Citation, ClaimSentence):
-        date = Speech.objects.filter(sentences=OuterRef("sentence_id")).values("delivered_on")[:1]
-        model.objects.exclude(said_on=Subquery(date)).update(said_on=Subquery(date))
+        model.objects.exclude(said_on=_speech_date()).update(said_on=_speech_date())
 
 
 def rebuild_all() -> None:
@@ -111,10 +120,7 @@ def rebuild_all() -> None:
 def discrepancies() -> list[str]:
     """Every stored value that disagrees with a fresh count, as readable lines."""
     stored = {t.clause_id: (t.citing_sentences, t.claims) for t in ClauseTally.objects.all()}
-    fresh = Clause.objects.annotate(
-        citing=_count_of(Citation.objects.accepted().on_current_sentences(), "clause"),
-        claim_count=_count_of(ClaimClause.objects.all(), "clause"),
-    ).select_related("resolution")
+    fresh = _with_fresh_counts(Clause.objects.select_related("resolution"))
     wrong = [
         f"{clause}: stored {stored.get(clause.pk)}, counted {(clause.citing, clause.claim_count)}"
         for clause in fresh
@@ -125,8 +131,7 @@ def discrepancies() -> list[str]:
         if said.get(claim.pk, 0) != claim.said:
             wrong.append(f"claim {claim.slug}: stored {said.get(claim.pk)}, counted {claim.said}")
     for model in (Citation, ClaimSentence):
-        date = Speech.objects.filter(sentences=OuterRef("sentence_id")).values("delivered_on")[:1]
-        stale = model.objects.exclude(said_on=Subquery(date)).count()
+        stale = model.objects.exclude(said_on=_speech_date()).count()
         if stale:
             wrong.append(f"{stale} {model._meta.verbose_name}(s) carry a date that is not their speech's")
     return wrong
