@@ -66,14 +66,19 @@ def _speech_date() -> Subquery:
     return Subquery(Speech.objects.filter(sentences=OuterRef("sentence_id")).values("delivered_on")[:1])
 
 
+def _chosen(model, ids: Iterable[int] | None):
+    """Every row of `model` when ids is None, else those rows; None when there are none to recount."""
+    if ids is None:
+        return model.objects.all()
+    ids = {pk for pk in ids if pk is not None}
+    return model.objects.filter(pk__in=ids) if ids else None
+
+
 def recount_clauses(clause_ids: Iterable[int] | None = None) -> None:
     """Recount the given clauses (all when None) from citations and claim links."""
-    clauses = Clause.objects.all()
-    if clause_ids is not None:
-        clause_ids = {pk for pk in clause_ids if pk is not None}
-        if not clause_ids:
-            return
-        clauses = clauses.filter(pk__in=clause_ids)
+    clauses = _chosen(Clause, clause_ids)
+    if clauses is None:
+        return
     rows = _with_fresh_counts(clauses).values_list("pk", "citing", "claim_count")
     ClauseTally.objects.bulk_create(
         [ClauseTally(clause_id=pk, citing_sentences=citing, claims=claims) for pk, citing, claims in rows],
@@ -88,12 +93,9 @@ def recount_clauses(clause_ids: Iterable[int] | None = None) -> None:
 
 def recount_claims(claim_ids: Iterable[int] | None = None) -> None:
     """Recount the given claims (all when None) from their sentence links."""
-    claims = Claim.objects.all()
-    if claim_ids is not None:
-        claim_ids = {pk for pk in claim_ids if pk is not None}
-        if not claim_ids:
-            return
-        claims = claims.filter(pk__in=claim_ids)
+    claims = _chosen(Claim, claim_ids)
+    if claims is None:
+        return
     rows = claims.annotate(said=_count_of(ClaimSentence.objects.all(), "claim")).values_list("pk", "said")
     ClaimTally.objects.bulk_create(
         [ClaimTally(claim_id=pk, sentences=said) for pk, said in rows],

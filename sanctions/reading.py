@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db.models import Aggregate, JSONField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import JSONObject
@@ -20,6 +21,7 @@ from .models import (
     Claim,
     ClaimActor,
     ClaimSentence,
+    ClaimTally,
     Clause,
     ClauseTally,
     Resolution,
@@ -84,10 +86,6 @@ class SentencePanel:
     claims: list[Claim]
     review: SentenceReview | None
     part_label: str
-
-    @property
-    def cites_nothing(self) -> bool:
-        return not self.citations
 
 
 class JSONArrayAgg(Aggregate):
@@ -207,13 +205,13 @@ def citations_from_json(sentence: Sentence) -> list[Citation]:
     return citations
 
 
-def clause_tally(clause: Clause | None) -> ClauseTally:
-    """A clause's stored counts (zero for a clause never cited), read from a
-    select_related("tally") join."""
+def stored_tally(owner: Clause | Claim) -> ClauseTally | ClaimTally:
+    """A clause's or claim's stored counts (read with select_related("tally")),
+    or zeros for one never counted yet."""
     try:
-        return clause.tally
-    except (AttributeError, ClauseTally.DoesNotExist):
-        return ClauseTally(clause=clause)
+        return owner.tally
+    except ObjectDoesNotExist:
+        return type(owner).tally.related.related_model()
 
 
 # said_on is the speech's date copied onto each link, so the database reads
@@ -260,7 +258,7 @@ def resolution_clauses(resolution_id: int) -> list[Clause]:
         Clause.objects.filter(resolution_id=resolution_id).select_related("tally").order_by("position", "id")
     )
     for clause in clauses:
-        clause.citation_count = clause_tally(clause).citing_sentences
+        clause.citation_count = stored_tally(clause).citing_sentences
     return clauses
 
 

@@ -76,10 +76,9 @@ def reader_context(speech: Speech, panel: reading.SentencePanel | None = None) -
 def speech_reader(request: HttpRequest, slug: str) -> HttpResponse:
     """A speech, sentence by sentence, with the clause panel closed."""
     speech = get_object_or_404(Speech.objects.for_reader(), slug=slug)
-    template = fragment_or_page(request, "sanctions/reader.html", "sentence-panel")
-    if template.endswith("#sentence-panel"):
-        return render(request, template, {"speech": speech, "selected": None, "panel": None})
-    return render(request, template, reader_context(speech))
+    if wants_fragment(request, "sentence-panel"):  # the panel closed: nothing to read but the speech
+        return render(request, "sanctions/reader.html#sentence-panel", {"speech": speech, "selected": None})
+    return render(request, "sanctions/reader.html", reader_context(speech))
 
 
 @require_GET
@@ -192,7 +191,7 @@ def clause_detail(request: HttpRequest, number: int, eid: str) -> HttpResponse:
     )
     page = reading.page_of_links(
         reading.clause_citing_sentences(clause),
-        count=reading.clause_tally(clause).citing_sentences,
+        count=reading.stored_tally(clause).citing_sentences,
         number=request.GET.get("page"),
         per_page=CITATIONS_PER_PAGE,
     )
@@ -266,7 +265,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     page = reading.page_of_links(
         ClaimSentence.objects.filter(claim=claim),
-        count=claim.tally.sentences if hasattr(claim, "tally") else 0,
+        count=reading.stored_tally(claim).sentences,
         number=request.GET.get("page"),
         per_page=CITATIONS_PER_PAGE,
     )

@@ -16,10 +16,6 @@ from sanctions.models import Resolution
 from sanctions.resolution_text import ResolutionTextError
 
 
-class DryRun(Exception):
-    """Raised inside the transaction to roll a dry run back."""
-
-
 class Command(BaseCommand):
     help = (
         "Read a resolution's official plain text and create or update its clauses by eId, "
@@ -54,10 +50,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 report = import_resolution_text(resolution=found, text=text)
                 if dry_run:
-                    raise DryRun
+                    transaction.set_rollback(True)
         except ResolutionTextError as error:
             raise CommandError(f"{file}:{error.line}: {error.reason}") from None
-        except DryRun:
-            self.stdout.write(f"Dry run, rolled back. {report.summary()}")
-            return
-        self.stdout.write(report.summary())
+        self.stdout.write(f"Dry run, rolled back. {report.summary()}" if dry_run else report.summary())

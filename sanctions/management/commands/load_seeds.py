@@ -9,10 +9,6 @@ from django.db import transaction
 from sanctions.seeding import SeedError, load_seeds
 
 
-class DryRun(Exception):
-    """Raised inside the transaction to roll a dry run back."""
-
-
 class Command(BaseCommand):
     help = (
         "Load everything in seeds/ in one transaction. Safe to run again: unchanged "
@@ -37,10 +33,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 report = load_seeds(seeds_dir)
                 if dry_run:
-                    raise DryRun
+                    transaction.set_rollback(True)
         except SeedError as error:
             raise CommandError(str(error)) from None
-        except DryRun:
+        if dry_run:
             self.stdout.write(f"Dry run, rolled back. {report.summary()}")
             return
         self.stdout.write(report.summary())
